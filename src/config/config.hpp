@@ -1,0 +1,61 @@
+// Settings of every simreg command. Each option is set, in order of precedence, by the command
+// line, a SIMREG_* environment variable, or the config file (--config, TOML/INI key = value), else
+// its default. Plain data; thread-safe to read.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/result.hpp"
+
+namespace simreg::config {
+
+struct StorageConfig {
+  std::string data_dir = "var";
+  std::string database_url;   // empty: SQLite at data_dir/simreg.db
+  std::string keyring_file;   // empty: data_dir/keyring.json (SIMREG_KEYRING holds the JSON itself)
+  int database_pool_size = 8;
+
+  std::string database_location() const;
+  std::string keyring_location() const;
+};
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+  std::string web_root;       // empty: web/dist beside the binary's source tree, if present
+  int session_idle_timeout_s = 30 * 60;
+  int session_absolute_timeout_s = 12 * 60 * 60;
+  int throttle_base_delay_ms = 1000;
+  int workers = 0;            // 0: 2 × cores, at least 4
+  int queue_capacity = 1024;
+  int io_threads = 1;
+  std::vector<std::string> public_origins;
+  std::string tls_cert;
+  std::string tls_key;
+  std::string log_level = "info";
+  std::string smtp_url;       // smtp://host:port or smtps://host:port; empty: local delivery (read with `simreg outbox list`)
+  std::string smtp_from = "simreg <no-reply@simreg.invalid>";
+  std::string smtp_user;
+  std::string smtp_password;
+  std::string sms_gateway_url;
+  std::string sms_gateway_token;
+};
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+Result<ListenAddress> parse_listen(const std::string& text);
+
+// Registers --data-dir, --database-url, --keyring-file, --database-pool-size on a (sub)command.
+void add_storage_options(CLI::App& command, StorageConfig& storage);
+// Registers every `serve` option.
+void add_server_options(CLI::App& command, ServerConfig& server);
+
+}  // namespace simreg::config

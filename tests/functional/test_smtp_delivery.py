@@ -1,0 +1,76 @@
+"""Outbox delivery over SMTP: with `--smtp-url` the verification code reaches a real SMTP server
+(aiosmtpd on loopback) and the outbox entry becomes `sent`."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from email import message_from_bytes
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from client import Client
+from helpers import CODE_RE, outbox, sign_up, strong_password, unique_email, verification_code, verify
+
+
+class Sink:
+    def __init__(self):
+        self.messages: list[tuple[list[str], bytes]] = []
+        self.arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.arrived:
+            self.messages.append((list(envelope.rcpt_tos), envelope.original_content or envelope.content))
+            self.arrived.notify_all()
+        return "250 OK"
+
+    def wait_for(self, recipient: str, timeout: float) -> bytes:
+        deadline = time.monotonic() + timeout
+        with self.arrived:
+            while True:
+                for recipients, content in self.messages:
+                    if recipient in recipients:
+                        return content
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"no e-mail reached the SMTP server within {timeout}s")
+                self.arrived.wait(remaining)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_sink():
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield sink, controller.port
+    controller.stop()
+
+
+def test_verification_code_is_delivered_over_smtp(server_factory, smtp_sink):
+    sink, port = smtp_sink
+    server = server_factory.start("--smtp-url", f"smtp://127.0.0.1:{port}", "--smtp-from", "simreg <noreply@simreg.test>",
+                                  demo=False)
+    email, password = unique_email(), strong_password()
+    assert sign_up(Client(server.base_url), email, password).status == 201
+    raw = sink.wait_for(email, timeout=20)
+    message = message_from_bytes(raw, policy=default_policy)
+    assert message["To"] and email in message["To"]
+    assert "noreply@simreg.test" in message["From"]
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    codes = CODE_RE.findall(body)
+    assert codes and codes[0] == verification_code(server.engine, email)
+
+    deadline = time.monotonic() + 10
+    while outbox(server.engine, email)[-1]["status"] != "sent":
+        assert time.monotonic() < deadline, f"outbox status stays {outbox(server.engine, email)[-1]['status']}"
+        time.sleep(0.2)
+    assert verify(Client(server.base_url), email, codes[0]).status == 200

@@ -1,0 +1,29 @@
+// Renders its children only for a signed-in staff member (optionally with a role); otherwise the
+// staff sign-in page or a translated "no access" message.
+import type { ReactNode } from 'react';
+import type { StaffMe, StaffRole } from '../api/types';
+import { useI18n } from '../i18n/i18n_context';
+import { Redirect } from '../router/router';
+import { useSession } from '../session/session_context';
+import { Loading } from './auth_card';
+import { PageHeading } from './layout';
+import { Link } from '../router/router';
+
+export function StaffGuard({ role, children }: { role?: StaffRole; children: (me: StaffMe) => ReactNode }) {
+  const { t } = useI18n();
+  const { status, me } = useSession();
+  if (status === 'loading') return <Loading />;
+  if (me === null || me.kind !== 'staff') return <Redirect to="/staff/login" />;
+  if (role !== undefined && !me.roles.includes(role)) {
+    return (
+      <section className="card card--narrow" aria-labelledby="page-heading">
+        <PageHeading>{t('problem.auth.forbidden')}</PageHeading>
+        <p>{t('admin.forbidden')}</p>
+        <p>
+          <Link to="/staff">{t('nav.staffHome')}</Link>
+        </p>
+      </section>
+    );
+  }
+  return <>{children(me)}</>;
+}

@@ -1,0 +1,113 @@
+// The subscriber's account: e-mail and its verification state, the next step (SIM registration,
+// not yet open: described, no buttons for it), change password, sign out.
+import { useState } from 'react';
+import type { SubscriberMe } from '../api/types';
+import { FormAlert, StatusNote } from '../components/alerts';
+import { PageHeading } from '../components/layout';
+import { PasswordField } from '../components/password_field';
+import { PasswordRules } from '../components/password_rules';
+import { SignOutButton } from '../components/sign_out_button';
+import { SubmitButton } from '../components/submit_button';
+import { usePageTitle } from '../components/page_title';
+import { useForm } from '../components/use_form';
+import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n_context';
+import { useApi } from '../session/services';
+import { useSession } from '../session/session_context';
+import { collectErrors, validateConfirmation, validatePassword, validateRequired } from '../validation/validators';
+
+function ChangePasswordForm({ email }: { email: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const session = useSession();
+  const form = useForm('change-password', { current_password: '', new_password: '', confirm: '' });
+  const [done, setDone] = useState(false);
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const { current_password: current, new_password: next, confirm } = form.values;
+    const codes = collectErrors({
+      current_password: validateRequired(current),
+      new_password: validatePassword(next, email),
+      confirm: validateConfirmation(next, confirm),
+    });
+    if (form.reject(codes)) return;
+    const ok = await form.submit(async () => {
+      const { account } = await api.changePassword(current, next);
+      session.signedIn(account);
+    });
+    if (ok) {
+      form.setValue('current_password', '');
+      form.setValue('new_password', '');
+      form.setValue('confirm', '');
+      setDone(true);
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="password-title">
+      <h2 id="password-title">{t('account.passwordTitle')}</h2>
+      <StatusNote>{done ? t('account.passwordChanged') : null}</StatusNote>
+      <FormAlert error={form.formError} />
+      <PasswordField field={form.bind('current_password')} label={t('account.currentPassword')} autoComplete="current-password" />
+      <PasswordField
+        field={form.bind('new_password')}
+        label={t('account.newPassword')}
+        autoComplete="new-password"
+        describedBy="account-password-rules"
+      />
+      <PasswordRules id="account-password-rules" password={form.values.new_password} email={email} />
+      <PasswordField field={form.bind('confirm')} label={t('account.confirmPassword')} autoComplete="new-password" />
+      <SubmitButton busy={form.busy}>{t('account.passwordSubmit')}</SubmitButton>
+    </form>
+  );
+}
+
+export function AccountPage({ me }: { me: SubscriberMe }) {
+  const { t, locale } = useI18n();
+  usePageTitle(t('account.title'));
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="page-heading">
+        <PageHeading>{t('account.title')}</PageHeading>
+        <dl className="facts">
+          <div>
+            <dt>{t('account.email')}</dt>
+            <dd className="facts__email" data-testid="account-email">
+              {me.email}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('account.emailStatus')}</dt>
+            <dd>
+              <span className={me.email_verified ? 'badge badge--ok' : 'badge badge--warn'}>
+                {me.email_verified ? t('account.verified') : t('account.unverified')}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('account.since')}</dt>
+            <dd>{formatDate(me.created_at, locale)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="card card--next" aria-labelledby="next-title">
+        <h2 id="next-title">{t('account.nextTitle')}</h2>
+        <p>{t('account.nextBody')}</p>
+        <ol className="steps">
+          <li>{t('account.nextStep1')}</li>
+          <li>{t('account.nextStep2')}</li>
+        </ol>
+        <p className="muted">{t('account.nextNote')}</p>
+      </section>
+      <section className="card">
+        <ChangePasswordForm email={me.email} />
+      </section>
+      <section className="card" aria-labelledby="signout-title">
+        <h2 id="signout-title">{t('account.signOutTitle')}</h2>
+        <SignOutButton />
+      </section>
+    </div>
+  );
+}
