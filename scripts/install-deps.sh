@@ -10,8 +10,11 @@ PACKAGES=(
   # libraries
   libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libphonenumber-dev libopencv-dev libqrencode-dev
+  # OpenCV's face cascades (runtime) and sample photographs (image-check tests)
+  opencv-data opencv-doc
   # runtime and tests
-  sqlite3 postgresql-15 python3 python3-pytest python3-jsonschema python3-yaml python3-aiosmtpd
+  sqlite3 postgresql-15 python3 python3-pytest python3-jsonschema python3-yaml python3-aiosmtpd python3-opencv
   chromium fonts-noto-cjk curl procps jq
   # benchmarks
   nginx-light wrk

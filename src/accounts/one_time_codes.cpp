@@ -6,8 +6,14 @@
 namespace simreg::accounts {
 namespace {
 
+// The names the one_time_codes.purpose CHECK allows (migrations V001, V006).
 std::string purpose_name(CodePurpose purpose) {
-  return purpose == CodePurpose::email_verification ? "email_verification" : "password_reset";
+  switch (purpose) {
+    case CodePurpose::email_verification: return "email_verification";
+    case CodePurpose::password_reset: return "password_reset";
+    case CodePurpose::sim_possession: return "sim_possession";
+  }
+  return "email_verification";
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Six-digit one-time codes (e-mail verification, password reset): issued, checked with a bounded
-// number of attempts, consumed once. Codes are stored only as keyed hashes. Issuing a new code
+// Six-digit one-time codes (e-mail verification, password reset, SIM possession): issued, checked
+// with a bounded number of attempts, consumed once, stored only as keyed hashes. Issuing a new code
 // retires the previous ones for the same purpose and subject. Blocking I/O; thread-safe.
 #pragma once
 
@@ -15,7 +15,11 @@
 
 namespace simreg::accounts {
 
-enum class CodePurpose { email_verification, password_reset };
+enum class CodePurpose {
+  email_verification,
+  password_reset,
+  sim_possession,  // the SMS code that proves a subscriber holds a SIM line (sims module)
+};
 
 inline constexpr int kMaxCodeAttempts = 5;
 

@@ -40,7 +40,8 @@ Result<std::optional<ActiveSession>> SessionService::resolve(std::string_view to
   if (!row.is_null(5) || now >= row.integer(4) || now - last_seen >= policy_.idle_timeout_ms) {
     return std::optional<ActiveSession>{};
   }
-  // Refresh the idle clock at most every few seconds: one write per page view is enough.
+  // A write per request would serialize every page view on SQLite's single writer; the idle
+  // timeout only needs minute precision.
   const std::int64_t refresh_every = std::min<std::int64_t>(60'000, policy_.idle_timeout_ms / 4);
   if (now - last_seen >= refresh_every) {
     SIMREG_TRY(db_.execute("UPDATE sessions SET last_seen_at = $1 WHERE id = $2", {now, row.text(0)}));

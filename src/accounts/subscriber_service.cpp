@@ -1,5 +1,6 @@
 #include "accounts/subscriber_service.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "accounts/email_address.hpp"
@@ -10,10 +11,11 @@
 namespace simreg::accounts {
 namespace {
 
-constexpr std::int64_t kVerificationCodeTtlMs = 15 * 60 * 1000;
 constexpr std::int64_t kResetCodeTtlMs = 15 * 60 * 1000;
 constexpr std::int64_t kResendIntervalMs = 60 * 1000;
 constexpr std::string_view kTable = "subscribers";
+constexpr std::string_view kViewSql =
+    "SELECT id, email_sealed, email_verified, locale, created_at FROM subscribers WHERE id = $1";
 
 Error invalid_credentials() {
   return Error::make(ErrorKind::unauthenticated, "auth.invalid_credentials",
@@ -51,6 +53,12 @@ SubscriberService::SubscriberService(SubscriberServiceDeps deps) : deps_(deps) {
   dummy_hash_ = dummy ? *dummy : std::string();
 }
 
+std::int64_t SubscriberService::verification_resend_interval_ms() const {
+  // Never longer than the code lives: with a short TTL, someone whose code just expired must be
+  // able to get a new one at once rather than wait out the resend interval.
+  return std::min(kResendIntervalMs, deps_.verification_code_ttl_ms);
+}
+
 std::string SubscriberService::email_index(std::string_view normalized_email) const {
   return deps_.indexer.compute("email", normalized_email);
 }
@@ -75,23 +83,23 @@ Result<void> SubscriberService::audit(db::Session& tx, const std::string& actor_
   return deps_.audit.append(tx, event);
 }
 
-Result<SubscriberView> SubscriberService::load_view(db::Session& session, const std::string& account_id) {
-  SIMREG_TRY_ASSIGN(auto rows, session.execute("SELECT id, email_sealed, email_verified, locale, created_at "
-                                               "FROM subscribers WHERE id = $1",
-                                               {account_id}));
+Result<SubscriberView> SubscriberService::view_of(const db::QueryResult& rows, const std::string& account_id) const {
   if (rows.empty()) return Error::make(ErrorKind::not_found, "account.not_found", "The account does not exist.");
   const auto& row = rows.first();
   SIMREG_TRY_ASSIGN(auto email, deps_.sealer.open(row.bytes(1), {kTable, "email_sealed", account_id}));
   return SubscriberView{row.text(0), std::move(email), row.integer(2) == 1, row.text(3), row.integer(4)};
 }
 
+Result<SubscriberView> SubscriberService::load_view(db::Session& session, const std::string& account_id) {
+  SIMREG_TRY_ASSIGN(auto rows, session.execute(kViewSql, {account_id}));
+  return view_of(rows, account_id);
+}
+
 Result<SubscriberView> SubscriberService::get(const std::string& account_id) {
-  SubscriberView view;
-  SIMREG_TRY(deps_.db.transaction([&](db::Session& s) -> Result<void> {
-    SIMREG_TRY_ASSIGN(view, load_view(s, account_id));
-    return success();
-  }));
-  return view;
+  // One row read by one statement is consistent on its own: no transaction, so on SQLite this read
+  // never queues behind the single writer (GET /api/v1/me runs it on every call).
+  SIMREG_TRY_ASSIGN(auto rows, deps_.db.execute(kViewSql, {account_id}));
+  return view_of(rows, account_id);
 }
 
 Result<SubscriberView> SubscriberService::set_locale(const std::string& account_id, std::string_view locale) {
@@ -120,9 +128,9 @@ Result<void> SubscriberService::sign_up(std::string_view email, std::string_view
       const std::string id = row.text(0);
       if (row.integer(1) == 0) {
         SIMREG_TRY_ASSIGN(auto last, deps_.codes.last_issued_at(tx, CodePurpose::email_verification, index));
-        if (last && now - *last < kResendIntervalMs) return success();
+        if (last && now - *last < verification_resend_interval_ms()) return success();
         SIMREG_TRY_ASSIGN(auto code, deps_.codes.issue(tx, CodePurpose::email_verification, index, id,
-                                                       kVerificationCodeTtlMs));
+                                                       deps_.verification_code_ttl_ms));
         SIMREG_TRY(deps_.outbox.enqueue(tx, {notify::Channel::email, *normalized, "email_verification",
                                              row.text(2), {{"code", code}}}));
       } else {
@@ -137,8 +145,8 @@ Result<void> SubscriberService::sign_up(std::string_view email, std::string_view
         "created_at, updated_at) VALUES ($1, $2, $3, $4, 0, $5, $6, $6)",
         {id, index, db::Bytes{deps_.sealer.seal(*normalized, {kTable, "email_sealed", id})}, password_hash,
          std::string(locale), now}));
-    SIMREG_TRY_ASSIGN(auto code,
-                      deps_.codes.issue(tx, CodePurpose::email_verification, index, id, kVerificationCodeTtlMs));
+    SIMREG_TRY_ASSIGN(auto code, deps_.codes.issue(tx, CodePurpose::email_verification, index, id,
+                                                   deps_.verification_code_ttl_ms));
     SIMREG_TRY(deps_.outbox.enqueue(tx, {notify::Channel::email, *normalized, "email_verification",
                                          std::string(locale), {{"code", code}}}));
     return audit(tx, id, "account.signed_up", "success", id, meta);
@@ -179,9 +187,9 @@ Result<void> SubscriberService::resend_verification(std::string_view email) {
                                             {index}));
     if (rows.empty()) return success();
     SIMREG_TRY_ASSIGN(auto last, deps_.codes.last_issued_at(tx, CodePurpose::email_verification, index));
-    if (last && now - *last < kResendIntervalMs) return success();
+    if (last && now - *last < verification_resend_interval_ms()) return success();
     SIMREG_TRY_ASSIGN(auto code, deps_.codes.issue(tx, CodePurpose::email_verification, index,
-                                                   rows.first().text(0), kVerificationCodeTtlMs));
+                                                   rows.first().text(0), deps_.verification_code_ttl_ms));
     SIMREG_TRY(deps_.outbox.enqueue(tx, {notify::Channel::email, *normalized, "email_verification",
                                          rows.first().text(1), {{"code", code}}}));
     return success();

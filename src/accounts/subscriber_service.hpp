@@ -36,6 +36,8 @@ struct SignedIn {
   NewSession session;
 };
 
+inline constexpr std::int64_t kDefaultVerificationCodeTtlMs = 15 * 60 * 1000;
+
 struct SubscriberServiceDeps {
   db::Database& db;
   const crypto::FieldSealer& sealer;
@@ -47,13 +49,17 @@ struct SubscriberServiceDeps {
   notify::Outbox& outbox;
   audit::AuditLog& audit;
   const Clock& clock;
+  // How long an e-mail verification code stays valid (serve --verification-code-ttl).
+  std::int64_t verification_code_ttl_ms = kDefaultVerificationCodeTtlMs;
 };
 
 class SubscriberService {
  public:
   explicit SubscriberService(SubscriberServiceDeps deps);
 
-  // Succeeds (and sends a notice instead of a code) when the address is already registered.
+  // Succeeds (and sends a notice instead of a code) when the address is already registered. A
+  // verification code lives deps.verification_code_ttl_ms; a new one is sent (repeated sign-up,
+  // resend) at most once a minute, or as soon as the previous one expired if that is sooner.
   Result<void> sign_up(std::string_view email, std::string_view password, std::string_view locale,
                        const RequestMeta& meta);
   Result<void> verify_email(std::string_view email, std::string_view code, const RequestMeta& meta);
@@ -74,9 +80,11 @@ class SubscriberService {
 
  private:
   Result<SubscriberView> load_view(db::Session& session, const std::string& account_id);
+  Result<SubscriberView> view_of(const db::QueryResult& rows, const std::string& account_id) const;
   Result<void> audit(db::Session& tx, const std::string& actor_id, std::string action, std::string outcome,
                      const std::string& target_id, const RequestMeta& meta);
   std::string email_index(std::string_view normalized_email) const;
+  std::int64_t verification_resend_interval_ms() const;
   ThrottleKeys throttle_keys(std::string_view email_index, const RequestMeta& meta) const;
 
   SubscriberServiceDeps deps_;

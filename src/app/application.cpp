@@ -5,8 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <thread>
+
 #include "crypto/sodium_init.hpp"
 #include "db/migrator.hpp"
+#include "jurisdiction/profile_loader.hpp"
 
 namespace simreg::app {
 namespace {
@@ -40,6 +43,8 @@ Result<std::unique_ptr<Application>> Application::open(const config::StorageConf
   SIMREG_TRY(ensure_data_dir(storage.data_dir));
   SIMREG_TRY_ASSIGN(auto keyring, load_keyring(storage));
   std::unique_ptr<Application> app(new Application(storage, server, std::move(keyring)));
+  SIMREG_TRY_ASSIGN(auto profile, jurisdiction::load_profile(storage.profile, storage.profiles_dir));
+  app->profile_ = std::make_unique<jurisdiction::Profile>(std::move(profile));
 
   db::DatabaseOptions db_options;
   db_options.pool_size = storage.database_pool_size;
@@ -71,10 +76,19 @@ Result<std::unique_ptr<Application>> Application::open(const config::StorageConf
   app->throttle_ = std::make_unique<accounts::LoginThrottle>(db, app->clock_, account_policy, address_policy);
   app->subscribers_ = std::make_unique<accounts::SubscriberService>(accounts::SubscriberServiceDeps{
       db, app->sealer_, app->indexer_, app->hasher_, *app->sessions_, *app->codes_, *app->throttle_, *app->outbox_,
-      *app->audit_, app->clock_});
+      *app->audit_, app->clock_, std::int64_t{server.verification_code_ttl_s} * 1000});
   app->staff_ = std::make_unique<staff::StaffService>(staff::StaffServiceDeps{
       db, app->sealer_, app->indexer_, app->hasher_, *app->sessions_, *app->throttle_, *app->audit_, app->clock_,
       "simreg"});
+  SIMREG_TRY_ASSIGN(app->blobs_, blob::FileBlobStore::open(storage.blob_dir()));
+  app->sims_ = std::make_unique<sims::SimService>(sims::SimServiceDeps{
+      db, app->sealer_, app->indexer_, *app->codes_, *app->outbox_, *app->audit_, app->clock_,
+      app->profile_->msisdn_region()});
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  app->image_slots_ = std::make_unique<ConcurrencyLimiter>(cores);
+  app->registrations_ = std::make_unique<registration::RegistrationService>(registration::RegistrationServiceDeps{
+      db, app->sealer_, app->indexer_, *app->audit_, *app->blobs_, *app->sims_, *app->profile_, app->clock_,
+      imaging::ImageLimits{}, *app->image_slots_});
   return app;
 }
 

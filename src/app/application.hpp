@@ -1,5 +1,6 @@
 // The composition root: builds every long-lived object by hand, in dependency order, from the
-// configuration — keyring, database, migrations, audit, outbox, accounts, staff — and, for
+// configuration — keyring, profile, database, migrations, audit, outbox, accounts, staff, SIM lines,
+// registration — and, for
 // `serve`, the HTTP router, worker pool and server. Every CLI command opens one Application.
 #pragma once
 
@@ -10,15 +11,20 @@
 #include "accounts/session_service.hpp"
 #include "accounts/subscriber_service.hpp"
 #include "audit/audit_log.hpp"
+#include "blob/file_blob_store.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "core/concurrency_limiter.hpp"
 #include "crypto/blind_index.hpp"
 #include "crypto/field_sealer.hpp"
 #include "crypto/keyring.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/signer.hpp"
 #include "db/database.hpp"
+#include "jurisdiction/profile.hpp"
 #include "notify/outbox.hpp"
+#include "registration/registration_service.hpp"
+#include "sims/sim_service.hpp"
 #include "staff/staff_service.hpp"
 
 namespace simreg::app {
@@ -39,6 +45,12 @@ class Application {
   notify::Outbox& outbox() { return *outbox_; }
   accounts::SubscriberService& subscribers() { return *subscribers_; }
   staff::StaffService& staff() { return *staff_; }
+  sims::SimService& sims() { return *sims_; }
+  registration::RegistrationService& registrations() { return *registrations_; }
+  const jurisdiction::Profile& profile() const { return *profile_; }
+  const crypto::FieldSealer& sealer() const { return sealer_; }
+  const crypto::BlindIndexer& indexer() const { return indexer_; }
+  const Clock& clock() const { return clock_; }
 
  private:
   Application(config::StorageConfig storage, config::ServerConfig server, crypto::Keyring keyring);
@@ -49,7 +61,7 @@ class Application {
   crypto::Keyring keyring_;                            // all keys; immutable from here on
   crypto::FieldSealer sealer_{keyring_};               // seals personal fields with the active key
   crypto::BlindIndexer indexer_{keyring_};             // equality look-ups without plaintext
-  crypto::PasswordHasher hasher_;                      // Argon2id at OWASP's minimum
+  crypto::PasswordHasher hasher_{{}, server_config_.password_hash_concurrency};  // Argon2id, OWASP minimum
   std::unique_ptr<db::Database> database_;             // SQLite or PostgreSQL
   std::unique_ptr<audit::AuditLog> audit_;             // needs database + signing key
   std::unique_ptr<notify::Outbox> outbox_;             // needs database + sealer + indexer
@@ -58,6 +70,13 @@ class Application {
   std::unique_ptr<accounts::LoginThrottle> throttle_;  // needs database
   std::unique_ptr<accounts::SubscriberService> subscribers_;
   std::unique_ptr<staff::StaffService> staff_;
+  std::unique_ptr<jurisdiction::Profile> profile_;     // the country's rules, from config
+  std::unique_ptr<blob::FileBlobStore> blobs_;         // sealed document images under DATA_DIR/blobs
+  std::unique_ptr<sims::SimService> sims_;             // needs database + sealer + codes + outbox + audit
+  // Image checks may take at most this many workers at once (one per core): uploads beyond it
+  // get 503 + Retry-After, and the remaining workers keep serving everything else.
+  std::unique_ptr<ConcurrencyLimiter> image_slots_;
+  std::unique_ptr<registration::RegistrationService> registrations_;  // needs all of the above
 };
 
 }  // namespace simreg::app

@@ -1,4 +1,5 @@
-// Demo data for `simreg demo` and `make run`: a verified subscriber and one staff member per role,
+// Demo data for `simreg demo` and `make run`: a verified subscriber, one staff member per role and
+// ten unregistered SIM lines in the profile's country,
 // with known passwords (demo only) and their TOTP secrets, so a person can try every screen.
 // Idempotent: a second run prints the same logins.
 #pragma once
@@ -11,8 +12,8 @@
 namespace simreg::app {
 
 struct DemoLogin {
-  std::string kind;  // "subscriber" | "staff"
-  std::string email;
+  std::string kind;  // "subscriber" | "staff" | "line" (an unregistered demo SIM line)
+  std::string email;  // a line's MSISDN for kind "line"
   std::string password;
   std::vector<std::string> roles;
   std::string totp_secret_base32;  // staff only

@@ -1,5 +1,6 @@
-// simreg command line: serve, migrate, demo, staff add, audit verify, outbox list.
-// Every command takes the storage options (--data-dir, --database-url, ...); see `simreg --help`.
+// simreg command line: serve, migrate, demo, staff add, audit verify, outbox list, sims import, check.
+// Every command that touches data takes the storage options (--data-dir, --database-url, ...);
+// `check` needs none. A usage error exits 2; see `simreg --help`.
 #include <csignal>
 #include <iostream>
 
@@ -11,7 +12,10 @@
 #include "audit/audit_verifier.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "imaging/check_image_command.hpp"
+#include "jurisdiction/check_commands.hpp"
 #include "notify/outbox.hpp"
+#include "sims/import_command.hpp"
 
 namespace {
 
@@ -19,6 +23,7 @@ using simreg::app::Application;
 
 int fail(const simreg::Error& error) {
   std::cerr << "simreg: " << error.detail << " (" << error.code << ")\n";
+  for (const auto& field : error.fields) std::cerr << "  " << field.field << ": " << field.message << " (" << field.code << ")\n";
   return 1;
 }
 
@@ -100,8 +105,35 @@ int main(int argc, char** argv) {
   outbox_list->add_flag("--json", outbox_json, "One JSON object per line");
   outbox_list->add_option("--limit", outbox_limit, "At most this many messages")->check(CLI::Range(1, 100000));
 
-  CLI11_PARSE(cli, argc, argv);
+  auto* check = cli.add_subcommand("check", "Validate an ID number, MRZ, ICCID, MSISDN or image; prints one JSON object");
+  check->require_subcommand(1);
+  std::function<int()> check_action;
+  simreg::jurisdiction::add_check_commands(*check, check_action, storage.profile);
+  simreg::imaging::add_check_image_command(*check, check_action);
+
+  auto* sims = cli.add_subcommand("sims", "SIM line inventory");
+  sims->require_subcommand(1);
+  std::function<int()> sims_action;
+  std::unique_ptr<Application> sims_app;  // opened only when a sims command runs
+  simreg::sims::add_sims_commands(
+      *sims, sims_action,
+      [&]() -> simreg::Result<simreg::sims::ImportEnvironment> {
+        SIMREG_TRY_ASSIGN(sims_app, Application::open(storage, server, true));
+        return simreg::sims::ImportEnvironment{sims_app->database(), sims_app->sealer(), sims_app->indexer(),
+                                               sims_app->clock(), sims_app->profile().msisdn_region(),
+                                               sims_app->profile().unregistered_restriction_days()};
+      },
+      [&storage](CLI::App& command) { simreg::config::add_storage_options(command, storage); });
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version exit 0; every usage error exits 2, as scripts expect.
+    return cli.exit(error) == 0 ? 0 : 2;
+  }
   simreg::log::configure(serve->parsed() ? server.log_level : "warn");
+  if (check->parsed()) return check_action ? check_action() : 2;
+  if (sims->parsed()) return sims_action ? sims_action() : 2;
 
   const bool migrate_on_open = serve->parsed() || migrate->parsed() || demo->parsed();
   auto app = Application::open(storage, server, migrate_on_open);
@@ -121,10 +153,7 @@ int main(int argc, char** argv) {
   if (staff_add->parsed()) {
     std::optional<std::string> store = staff_store.empty() ? std::nullopt : std::optional<std::string>(staff_store);
     auto created = (*app)->staff().add(staff_email, staff_roles, store, {"", {"127.0.0.1", ""}});
-    if (!created) {
-      for (const auto& field : created.error().fields) std::cerr << "  " << field.field << ": " << field.message << "\n";
-      return fail(created.error());
-    }
+    if (!created) return fail(created.error());
     if (staff_json) {
       std::cout << nlohmann::json{{"id", created->staff.id},
                                   {"email", created->staff.email},
@@ -144,7 +173,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (audit_verify->parsed()) {
-    auto report = simreg::audit::verify_audit_log((*app)->database(), (*app)->keyring().signing_public_key());
+    auto report = simreg::audit::verify_audit_log((*app)->database(), (*app)->keyring());
     if (!report) return fail(report.error());
     if (!report->intact) {
       std::cerr << "Audit log TAMPERED: " << report->problem << "\n";

@@ -16,6 +16,8 @@
 #include "notify/demo_routes.hpp"
 #include "notify/outbox_dispatcher.hpp"
 #include "notify/senders.hpp"
+#include "registration/subscriber_routes.hpp"
+#include "sims/sim_routes.hpp"
 #include "staff/staff_routes.hpp"
 
 namespace simreg::app {
@@ -73,6 +75,9 @@ int Application::serve() {
   staff::register_admin_routes(router, *staff_);
   register_me_routes(router, *subscribers_, *staff_);
   register_readiness_route(router, *database_);
+  sims::register_sim_routes(router, *sims_);
+  registration::register_subscriber_routes(router, *registrations_, *sims_);
+  registration::register_jurisdiction_route(router, *profile_);
   if (server_config_.demo) notify::register_demo_outbox_routes(router, *outbox_);
 
   auto email = email_sender(server_config_);

@@ -60,7 +60,7 @@ class AuditLogTest : public ::testing::TestWithParam<Engine> {
   }
 
   VerifyReport verify() {
-    auto report = verify_audit_log(db(), keyring_.signing_public_key());
+    auto report = verify_audit_log(db(), keyring_);
     EXPECT_TRUE(report) << report.error().detail;
     return report ? *report : VerifyReport{};
   }
@@ -99,6 +99,22 @@ class AuditLogTest : public ::testing::TestWithParam<Engine> {
            {entry.seq, db::Bytes{hash}});
       prev = hash;
     }
+  }
+
+  // Rewrites entry 31 and everything after it, then signs a checkpoint over the new head at 32
+  // with `forger`'s key, recording `claimed_key_id` as the signer.
+  void forge_checkpoint_over_rewritten_tail(const crypto::Keyring& forger,
+                                            const std::string& claimed_key_id) {
+    exec("UPDATE audit_log SET actor_id = 'sub_mallory' WHERE seq = 31");
+    rewrite_chain_from(31);
+    auto head = db().execute("SELECT entry_hash FROM audit_log WHERE seq = 32");
+    ASSERT_TRUE(head);
+    const std::string hash = head->first().bytes(0);
+    exec(
+        "INSERT INTO audit_checkpoints (seq, head_hash, entry_count, signature, key_id, "
+        "created_at) VALUES (32, $1, 32, $2, $3, 0)",
+        {db::Bytes{hash}, db::Bytes{crypto::Signer(forger).sign(checkpoint_message(32, hash, 32))},
+         claimed_key_id});
   }
 
   std::unique_ptr<db::testing::TestDatabase> test_db_;
@@ -300,23 +316,23 @@ TEST_P(AuditTamperTest, DetectsAndLocatesTampering) {
              "WHERE seq = 20");
        },
        std::nullopt, "checkpoint at entry 20 was forged or modified"},
-      {"forged checkpoint",
+      {"forged checkpoint under the forger's own key id",
        [&other](AuditLogTest& t) {
          // A checkpoint signed with someone else's key, over a rewritten head.
-         t.exec("UPDATE audit_log SET actor_id = 'sub_mallory' WHERE seq = 31");
-         t.rewrite_chain_from(31);
-         const crypto::Signer forger(other);
-         auto head = t.db().execute("SELECT entry_hash FROM audit_log WHERE seq = 32");
-         ASSERT_TRUE(head);
-         const std::string hash = head->first().bytes(0);
-         t.exec(
-             "INSERT INTO audit_checkpoints (seq, head_hash, entry_count, signature, key_id, "
-             "created_at) "
-             "VALUES (32, $1, 32, $2, $3, 0)",
-             {db::Bytes{hash}, db::Bytes{forger.sign(checkpoint_message(32, hash, 32))},
-              forger.key_id()});
+         t.forge_checkpoint_over_rewritten_tail(other, crypto::Signer(other).key_id());
+       },
+       std::nullopt, "checkpoint at entry 32 names a signing key this keyring never held"},
+      {"forged checkpoint claiming the real key id",
+       [&other](AuditLogTest& t) {
+         t.forge_checkpoint_over_rewritten_tail(other, t.keyring_.signing_key_id());
        },
        std::nullopt, "checkpoint at entry 32 was forged or modified"},
+      {"checkpoint key id changed",
+       [&other](AuditLogTest& t) {
+         t.exec("UPDATE audit_checkpoints SET key_id = $1 WHERE seq = 20",
+                {crypto::Signer(other).key_id()});
+       },
+       std::nullopt, "checkpoint at entry 20 names a signing key this keyring never held"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -331,6 +347,70 @@ TEST_P(AuditTamperTest, DetectsAndLocatesTampering) {
     EXPECT_EQ(report.first_bad_seq, c.first_bad_seq);
     EXPECT_NE(report.problem.find(c.problem), std::string::npos) << report.problem;
     EXPECT_EQ(report.problem.find("203.0.113"), std::string::npos);
+  }
+}
+
+// The signing key is rotated twice while the log grows: every checkpoint records its key id and
+// verifies with the key that signed it, which the keyring keeps (public half) after rotation.
+TEST_P(AuditLogTest, CheckpointsSignedBeforeAKeyRotationStillVerify) {
+  append_many(12);  // checkpoint at 10, first key
+  const std::string first_key_id = keyring_.signing_key_id();
+  const std::string first_public_key = keyring_.signing_public_key();
+  keyring_.rotate_signing_key();
+  append_many(10);  // checkpoint at 20, second key
+  keyring_.rotate_signing_key();
+  ASSERT_TRUE(log_->write_checkpoint());  // checkpoint at 22, third key
+
+  auto signers = db().execute("SELECT seq, key_id FROM audit_checkpoints ORDER BY seq");
+  ASSERT_TRUE(signers);
+  ASSERT_EQ(signers->rows.size(), 3u);
+  EXPECT_EQ(signers->rows[0].text(1), first_key_id);
+  EXPECT_EQ(signers->rows[1].text(1), keyring_.retired_signing_keys()[1].key_id);
+  EXPECT_EQ(signers->rows[2].text(1), keyring_.signing_key_id());
+
+  const auto report = verify();
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.entries, 22);
+  EXPECT_EQ(report.checkpoints, 3);
+
+  // The same log through the keyring file: the retired public keys travel with it.
+  auto reloaded = crypto::Keyring::from_json(keyring_.to_json());
+  ASSERT_TRUE(reloaded);
+  auto from_file = verify_audit_log(db(), *reloaded);
+  ASSERT_TRUE(from_file);
+  EXPECT_TRUE(from_file->intact) << from_file->problem;
+
+  struct Case {
+    const char* name;
+    std::function<Result<VerifyReport>()> run;
+    std::string problem;
+  };
+  const Case cases[] = {
+      {"only the current public key",
+       [&] { return verify_audit_log(db(), keyring_.signing_public_key()); },
+       "checkpoint at entry 10 names a signing key this keyring never held"},
+      {"only the first public key",
+       [&] { return verify_audit_log(db(), first_public_key); },
+       "checkpoint at entry 20 names a signing key this keyring never held"},
+      {"a keyring that lost its retired keys",
+       [&]() -> Result<VerifyReport> {
+         auto doc = nlohmann::json::parse(keyring_.to_json());
+         doc.erase("retired_signing_public_keys");
+         SIMREG_TRY_ASSIGN(auto stripped, crypto::Keyring::from_json(doc.dump()));
+         return verify_audit_log(db(), stripped);
+       },
+       "checkpoint at entry 10 names a signing key this keyring never held"},
+      {"an unrelated keyring",
+       [&] { return verify_audit_log(db(), crypto::Keyring::generate()); },
+       "checkpoint at entry 10 names a signing key this keyring never held"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto result = c.run();
+    ASSERT_TRUE(result) << result.error().detail;
+    EXPECT_FALSE(result->intact);
+    EXPECT_FALSE(result->first_bad_seq.has_value());
+    EXPECT_NE(result->problem.find(c.problem), std::string::npos) << result->problem;
   }
 }
 

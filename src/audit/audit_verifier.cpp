@@ -1,5 +1,6 @@
 #include "audit/audit_verifier.hpp"
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -18,6 +19,13 @@ struct Checkpoint {
 };
 
 std::string seq_text(std::int64_t seq) { return std::to_string(seq); }
+
+// Key ids are 16 hex digits; anything else read from the table is not echoed into the report.
+std::string printable_key_id(std::string_view key_id) {
+  const bool hex = !key_id.empty() && key_id.size() <= 64 &&
+                   key_id.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  return hex ? std::string(key_id) : std::string("(malformed)");
+}
 
 VerifyReport fail(VerifyReport report, std::optional<std::int64_t> first_bad, std::string problem) {
   report.intact = false;
@@ -43,23 +51,34 @@ StoredEntry stored_entry(const db::Row& row) {
   return entry;
 }
 
-}  // namespace
+// Public key by key id; nullptr for a key the verifier does not trust.
+using KeyLookup = std::function<const std::string*(std::string_view key_id)>;
 
-Result<VerifyReport> verify_audit_log(db::Database& db, std::string_view signing_public_key) {
+Result<VerifyReport> verify_with(db::Database& db, const KeyLookup& key_for) {
   VerifyReport report;
 
   // Checkpoints are read before the head: every checkpoint committed by then covers at most the
   // head, so one past the head can only mean the head was rolled back or the tail deleted.
   SIMREG_TRY_ASSIGN(
       auto checkpoint_rows,
-      db.execute(
-          "SELECT seq, head_hash, entry_count, signature FROM audit_checkpoints ORDER BY seq"));
+      db.execute("SELECT seq, head_hash, entry_count, signature, key_id FROM audit_checkpoints "
+                 "ORDER BY seq"));
   std::map<std::int64_t, Checkpoint> checkpoints;
   for (const auto& row : checkpoint_rows.rows) {
     Checkpoint checkpoint{row.integer(0), row.bytes(1), row.integer(2)};
     const std::string message =
         checkpoint_message(checkpoint.seq, checkpoint.head_hash, checkpoint.entry_count);
-    if (!crypto::Signer::verify(signing_public_key, message, row.bytes(3))) {
+    // The key id is not signed; it only picks the key. Pointing it at another known key makes the
+    // signature fail below, so it cannot launder a forgery.
+    const std::string key_id = row.text(4);
+    const std::string* public_key = key_for(key_id);
+    if (public_key == nullptr) {
+      return fail(report, std::nullopt,
+                  "the signed checkpoint at entry " + seq_text(checkpoint.seq) +
+                      " names a signing key this keyring never held (key id " +
+                      printable_key_id(key_id) + "): forged, or verified with the wrong keyring");
+    }
+    if (!crypto::Signer::verify(*public_key, message, row.bytes(3))) {
       return fail(report, std::nullopt,
                   "the signed checkpoint at entry " + seq_text(checkpoint.seq) +
                       " was forged or modified (its signature does not verify)");
@@ -155,6 +174,18 @@ Result<VerifyReport> verify_audit_log(db::Database& db, std::string_view signing
   }
   report.intact = true;
   return report;
+}
+
+}  // namespace
+
+Result<VerifyReport> verify_audit_log(db::Database& db, const crypto::Keyring& keyring) {
+  return verify_with(db, [&keyring](std::string_view key_id) { return keyring.signing_public_key_for(key_id); });
+}
+
+Result<VerifyReport> verify_audit_log(db::Database& db, std::string_view signing_public_key) {
+  const std::string trusted(signing_public_key);
+  const std::string trusted_id = crypto::Keyring::key_id_of(trusted);
+  return verify_with(db, [&](std::string_view key_id) { return key_id == trusted_id ? &trusted : nullptr; });
 }
 
 }  // namespace simreg::audit

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "crypto/keyring.hpp"
 #include "db/database.hpp"
 
 namespace simreg::audit {
@@ -22,8 +23,14 @@ struct VerifyReport {
   std::string problem;  // e.g. "entry 42 was modified or reordered"; empty when intact
 };
 
-// `signing_public_key`: the raw Ed25519 key (crypto::Keyring::signing_public_key()).
+// Each checkpoint is checked with the key its key_id names: the keyring's current signing key or
+// one it retired (crypto::Keyring::rotate_signing_key), so checkpoints signed before a rotation
+// still verify. A checkpoint naming a key the keyring never held fails like a forged one.
 // An error result means the log could not be read, not that it was tampered with.
+Result<VerifyReport> verify_audit_log(db::Database& db, const crypto::Keyring& keyring);
+
+// For a verifier holding only one raw Ed25519 public key (a third party): checkpoints signed by
+// any other key fail.
 Result<VerifyReport> verify_audit_log(db::Database& db, std::string_view signing_public_key);
 
 }  // namespace simreg::audit

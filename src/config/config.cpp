@@ -12,6 +12,8 @@ std::string StorageConfig::keyring_location() const {
   return keyring_file.empty() ? data_dir + "/keyring.json" : keyring_file;
 }
 
+std::string StorageConfig::blob_dir() const { return data_dir + "/blobs"; }
+
 Result<ListenAddress> parse_listen(const std::string& text) {
   const auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) {
@@ -46,6 +48,13 @@ void add_storage_options(CLI::App& command, StorageConfig& storage) {
       ->envname("SIMREG_DATABASE_POOL_SIZE")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  command.add_option("--profile", storage.profile,
+                     "Jurisdiction profile: document types, ID checks, SIM caps, review calendar (cn, ph, us)")
+      ->envname("SIMREG_PROFILE")
+      ->capture_default_str();
+  command.add_option("--profiles-dir", storage.profiles_dir,
+                     "Directory whose <profile>.json overrides the profile built into the binary")
+      ->envname("SIMREG_PROFILES_DIR");
 }
 
 void add_server_options(CLI::App& command, ServerConfig& server) {
@@ -100,6 +109,16 @@ void add_server_options(CLI::App& command, ServerConfig& server) {
       ->envname("SIMREG_SMS_GATEWAY_URL");
   command.add_option("--sms-gateway-token", server.sms_gateway_token, "Bearer token for the SMS gateway")
       ->envname("SIMREG_SMS_GATEWAY_TOKEN");
+  command.add_option("--password-hash-concurrency", server.password_hash_concurrency,
+                     "Password hashes (Argon2id, 19 MiB each) computed at once; more wait (0: one per CPU core)")
+      ->envname("SIMREG_PASSWORD_HASH_CONCURRENCY")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command.add_option("--verification-code-ttl", server.verification_code_ttl_s,
+                     "Lifetime of e-mail verification codes, seconds")
+      ->envname("SIMREG_VERIFICATION_CODE_TTL")
+      ->check(CLI::Range(1, 7 * 24 * 3600))
+      ->capture_default_str();
 }
 
 }  // namespace simreg::config

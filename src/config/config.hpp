@@ -19,6 +19,10 @@ struct StorageConfig {
   std::string database_url;   // empty: SQLite at data_dir/simreg.db
   std::string keyring_file;   // empty: data_dir/keyring.json (SIMREG_KEYRING holds the JSON itself)
   int database_pool_size = 8;
+  std::string profile = "cn";  // jurisdiction profile id (profiles/<id>.json)
+  std::string profiles_dir;    // empty: only the profiles built into the binary
+
+  std::string blob_dir() const;  // DATA_DIR/blobs: sealed document images, outside any web root
 
   std::string database_location() const;
   std::string keyring_location() const;
@@ -44,6 +48,8 @@ struct ServerConfig {
   std::string smtp_password;
   std::string sms_gateway_url;
   std::string sms_gateway_token;
+  int password_hash_concurrency = 0;        // Argon2id hashes at once (19 MiB each); 0: one per CPU core
+  int verification_code_ttl_s = 15 * 60;    // e-mail verification codes expire after this
 };
 
 struct ListenAddress {

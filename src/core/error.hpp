@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace simreg {
 
 enum class ErrorKind {
@@ -39,7 +41,7 @@ struct Error {
   std::vector<FieldError> fields;
   std::optional<int> retry_after_seconds;
   // Extra problem members (RFC 9457 extensions), e.g. "totp_uri"; never personal data.
-  std::map<std::string, std::string> extensions;
+  std::map<std::string, nlohmann::json> extensions;
 
   static Error make(ErrorKind kind, std::string code, std::string detail) {
     Error e;

@@ -251,6 +251,23 @@ Result<Keyring> Keyring::from_json(std::string_view json) {
   sodium_memzero(secret_key, sizeof secret_key);
   if (!pair_matches)
     return invalid("The keyring's signing public key does not match its secret key.");
+
+  // Optional: absent until the signing key is first rotated.
+  if (const auto retired = root.find("retired_signing_public_keys"); retired != root.end()) {
+    if (!retired->is_array()) return invalid("The keyring's retired signing keys are not an array.");
+    for (const auto& entry : *retired) {
+      if (!entry.is_string()) return invalid("A retired signing public key is not a base64 string.");
+      auto decoded = base64_decode(entry.get_ref<const std::string&>());
+      if (!decoded || decoded->size() != crypto_sign_PUBLICKEYBYTES) {
+        return invalid("A retired signing public key is not 32 bytes of base64.");
+      }
+      std::string key_id = key_id_of(*decoded);
+      if (keyring.signing_public_key_for(key_id) != nullptr) {
+        return invalid("The keyring repeats signing key " + key_id + ".");
+      }
+      keyring.retired_signing_keys_.push_back(SigningPublicKey{std::move(key_id), std::move(*decoded)});
+    }
+  }
   return keyring;
 }
 
@@ -277,7 +294,7 @@ std::string Keyring::to_json() const {
   for (const DataKey& key : data_keys_) {
     keys.push_back(Json{{"id", key.id}, {"key", base64_encode(key.key)}});
   }
-  const Json root = {
+  Json root = {
       {"version", kFormatVersion},
       {"active_key_id", active_key_id_},
       {"data_keys", std::move(keys)},
@@ -286,6 +303,12 @@ std::string Keyring::to_json() const {
        {{"secret_key", base64_encode(signing_secret_key_)},
         {"public_key", base64_encode(signing_public_key_)}}},
   };
+  // Written only once there is one, so keyrings that never rotated keep their exact old form.
+  if (!retired_signing_keys_.empty()) {
+    Json retired = Json::array();
+    for (const SigningPublicKey& key : retired_signing_keys_) retired.push_back(base64_encode(key.public_key));
+    root["retired_signing_public_keys"] = std::move(retired);
+  }
   return root.dump();
 }
 
@@ -323,8 +346,30 @@ void Keyring::rotate() {
   active_key_id_ = newest + 1;
 }
 
-std::string Keyring::signing_key_id() const {
-  return hex_encode(blake2b(signing_public_key_).substr(0, kKeyIdDigestBytes));
+std::string Keyring::key_id_of(std::string_view public_key) {
+  return hex_encode(blake2b(public_key).substr(0, kKeyIdDigestBytes));
+}
+
+std::string Keyring::signing_key_id() const { return key_id_of(signing_public_key_); }
+
+void Keyring::rotate_signing_key() {
+  initialize();
+  retired_signing_keys_.push_back(SigningPublicKey{signing_key_id(), signing_public_key_});
+  std::string public_key(crypto_sign_PUBLICKEYBYTES, '\0');
+  std::string secret_key(crypto_sign_SECRETKEYBYTES, '\0');
+  crypto_sign_keypair(reinterpret_cast<unsigned char*>(public_key.data()),
+                      reinterpret_cast<unsigned char*>(secret_key.data()));
+  wipe(signing_secret_key_);
+  signing_secret_key_ = std::move(secret_key);
+  signing_public_key_ = std::move(public_key);
+}
+
+const std::string* Keyring::signing_public_key_for(std::string_view key_id) const {
+  if (!signing_public_key_.empty() && key_id == signing_key_id()) return &signing_public_key_;
+  for (const SigningPublicKey& key : retired_signing_keys_) {
+    if (key.key_id == key_id) return &key.public_key;
+  }
+  return nullptr;
 }
 
 }  // namespace simreg::crypto

@@ -150,6 +150,25 @@ TEST(Keyring, RejectsInvalidDocuments) {
          d["signing"]["secret_key"] =
              base64_encode(unhex(kSeedHex) + Keyring::generate().signing_public_key());
        }},
+      {"retired signing keys not an array",
+       [](json& d) { d["retired_signing_public_keys"] = base64_encode(std::string(32, 'r')); }},
+      {"retired signing key not a string",
+       [](json& d) { d["retired_signing_public_keys"] = json::array({json::object()}); }},
+      {"retired signing key 31 bytes",
+       [](json& d) {
+         d["retired_signing_public_keys"] = json::array({base64_encode(std::string(31, 'r'))});
+       }},
+      {"retired signing key not base64",
+       [](json& d) { d["retired_signing_public_keys"] = json::array({"not base64!"}); }},
+      {"retired signing key is the current one",
+       [](json& d) {
+         d["retired_signing_public_keys"] = json::array({base64_encode(unhex(kPublicHex))});
+       }},
+      {"retired signing key repeated",
+       [](json& d) {
+         const std::string retired = base64_encode(std::string(32, 'r'));
+         d["retired_signing_public_keys"] = json::array({retired, retired});
+       }},
   };
   for (const Case& c : cases) {
     json doc = valid_document();
@@ -200,6 +219,58 @@ TEST(Keyring, SigningKeyIdIsStableAndPerKey) {
   EXPECT_EQ(a->signing_key_id(), b->signing_key_id());
   EXPECT_EQ(a->signing_key_id().find_first_not_of("0123456789abcdef"), std::string::npos);
   EXPECT_NE(a->signing_key_id(), Keyring::generate().signing_key_id());
+}
+
+TEST(Keyring, RotateSigningKeyRetiresTheOldPublicKey) {
+  Keyring keyring = Keyring::generate();
+  const std::string first_public = keyring.signing_public_key();
+  const std::string first_secret = keyring.signing_secret_key();
+  const std::string first_id = keyring.signing_key_id();
+  keyring.rotate_signing_key();
+  const std::string second_id = keyring.signing_key_id();
+  keyring.rotate_signing_key();
+  const std::string third_id = keyring.signing_key_id();
+
+  EXPECT_NE(keyring.signing_public_key(), first_public);
+  EXPECT_NE(keyring.signing_secret_key(), first_secret);
+  EXPECT_EQ(keyring.signing_secret_key().size(), 64u);
+  ASSERT_EQ(keyring.retired_signing_keys().size(), 2u);
+  EXPECT_EQ(keyring.retired_signing_keys()[0].key_id, first_id);  // oldest first
+  EXPECT_EQ(keyring.retired_signing_keys()[0].public_key, first_public);
+  EXPECT_EQ(keyring.retired_signing_keys()[1].key_id, second_id);
+  EXPECT_EQ(keyring.data_keys().size(), 1u);  // data keys are rotated separately
+
+  struct Case {
+    std::string key_id;
+    const std::string* expected;  // nullptr: unknown
+  };
+  const Case cases[] = {
+      {first_id, &first_public},
+      {second_id, &keyring.retired_signing_keys()[1].public_key},
+      {third_id, &keyring.signing_public_key()},
+      {Keyring::generate().signing_key_id(), nullptr},
+      {"", nullptr},
+  };
+  for (const Case& c : cases) {
+    const std::string* found = keyring.signing_public_key_for(c.key_id);
+    if (c.expected == nullptr) {
+      EXPECT_EQ(found, nullptr) << c.key_id;
+    } else {
+      ASSERT_NE(found, nullptr) << c.key_id;
+      EXPECT_EQ(*found, *c.expected) << c.key_id;
+      EXPECT_EQ(Keyring::key_id_of(*found), c.key_id);
+    }
+  }
+
+  // The retired keys survive the file; the secret half of a retired pair is not in it.
+  const std::string text = keyring.to_json();
+  EXPECT_EQ(text.find(base64_encode(first_secret)), std::string::npos);
+  auto copy = Keyring::from_json(text);
+  ASSERT_TRUE(copy.ok()) << copy.error().detail;
+  EXPECT_EQ(copy->to_json(), text);
+  ASSERT_NE(copy->signing_public_key_for(first_id), nullptr);
+  EXPECT_EQ(*copy->signing_public_key_for(first_id), first_public);
+  EXPECT_EQ(copy->signing_key_id(), third_id);
 }
 
 TEST(Keyring, LoadOrCreateCreatesA0600FileAndReloadsIt) {

@@ -3,8 +3,11 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <optional>
+#include <semaphore>
+#include <thread>
 
 #include "crypto/sodium_init.hpp"
 
@@ -45,9 +48,45 @@ std::optional<std::string> as_c_string(std::string_view encoded) {
   return std::string(encoded);
 }
 
+int default_max_concurrent() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
 }  // namespace
 
-PasswordHasher::PasswordHasher(PasswordHashParams params) {
+// A counting semaphore rather than a try-lock: a sign-in that finds every slot taken waits for one
+// (hashes take tens of milliseconds) instead of failing; the worker pool's bounded queue is what
+// sheds a flood.
+struct PasswordHasher::Slots {
+  explicit Slots(int limit) : max(limit), free(limit) {}
+  const int max;
+  std::counting_semaphore<> free;
+  std::atomic<int> in_flight{0};
+};
+
+namespace {
+
+// Holds one slot for the duration of one Argon2id computation.
+class SlotGuard {
+ public:
+  SlotGuard(std::counting_semaphore<>& free, std::atomic<int>& in_flight) : free_(free), in_flight_(in_flight) {
+    free_.acquire();
+    in_flight_.fetch_add(1, std::memory_order_relaxed);
+  }
+  ~SlotGuard() {
+    in_flight_.fetch_sub(1, std::memory_order_relaxed);
+    free_.release();
+  }
+  SlotGuard(const SlotGuard&) = delete;
+  SlotGuard& operator=(const SlotGuard&) = delete;
+
+ private:
+  std::counting_semaphore<>& free_;
+  std::atomic<int>& in_flight_;
+};
+
+}  // namespace
+
+PasswordHasher::PasswordHasher(PasswordHashParams params, int max_concurrent)
+    : slots_(std::make_shared<Slots>(max_concurrent < 1 ? default_max_concurrent() : max_concurrent)) {
   initialize();
   params_.ops_limit =
       std::clamp<std::uint64_t>(params.ops_limit, kMinOps, crypto_pwhash_OPSLIMIT_MAX);
@@ -57,6 +96,7 @@ PasswordHasher::PasswordHasher(PasswordHashParams params) {
 
 Result<std::string> PasswordHasher::hash(std::string_view password) const {
   char out[crypto_pwhash_STRBYTES];
+  const SlotGuard slot(slots_->free, slots_->in_flight);
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), params_.ops_limit,
                             params_.mem_limit_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return Error::make(ErrorKind::unavailable, "crypto.hash_failed",
@@ -68,8 +108,13 @@ Result<std::string> PasswordHasher::hash(std::string_view password) const {
 bool PasswordHasher::verify(std::string_view encoded, std::string_view password) const {
   const auto c_string = as_c_string(encoded);
   if (!c_string) return false;
+  const SlotGuard slot(slots_->free, slots_->in_flight);
   return crypto_pwhash_str_verify(c_string->c_str(), password.data(), password.size()) == 0;
 }
+
+int PasswordHasher::max_concurrent() const { return slots_->max; }
+
+int PasswordHasher::in_flight() const { return slots_->in_flight.load(std::memory_order_relaxed); }
 
 bool PasswordHasher::needs_rehash(std::string_view encoded) const {
   const auto c_string = as_c_string(encoded);

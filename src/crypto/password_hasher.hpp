@@ -1,10 +1,12 @@
 // Password hashing with Argon2id (libsodium crypto_pwhash_str_alg). The encoded string carries its
 // own salt and parameters, so hashes made under older parameters still verify; needs_rehash tells
-// when they should be upgraded. Immutable after construction; thread-safe.
+// when they should be upgraded. At most max_concurrent() hashes or verifications run at once (each
+// holds mem_limit_bytes, 19 MiB+); callers past that wait their turn. Thread-safe; copies share the cap.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,7 +22,9 @@ struct PasswordHashParams {
 
 class PasswordHasher {
  public:
-  explicit PasswordHasher(PasswordHashParams params = {});  // clamps to at least the OWASP minimum
+  // Clamps params to at least the OWASP minimum. max_concurrent < 1 means one per CPU core
+  // (std::thread::hardware_concurrency): more would not finish sooner, only hold more memory.
+  explicit PasswordHasher(PasswordHashParams params = {}, int max_concurrent = 0);
 
   // "$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>"; fails (code "crypto.hash_failed") only when
   // the memory cannot be allocated.
@@ -32,8 +36,16 @@ class PasswordHasher {
   bool needs_rehash(std::string_view encoded) const;
   const PasswordHashParams& params() const { return params_; }
 
+  // The cap on Argon2id computations in flight, and how many run right now (a gauge for /metrics;
+  // tests watch it). Peak memory for hashing is max_concurrent() × params().mem_limit_bytes.
+  int max_concurrent() const;
+  int in_flight() const;
+
  private:
+  struct Slots;
+
   PasswordHashParams params_;
+  std::shared_ptr<Slots> slots_;
 };
 
 }  // namespace simreg::crypto

@@ -3,7 +3,12 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace simreg::crypto {
 namespace {
@@ -134,6 +139,54 @@ TEST(PasswordHasher, ClampedHasherHashesAtTheMinimum) {
   auto encoded = PasswordHasher({1, 1024}).hash("pw");
   ASSERT_TRUE(encoded.ok());
   EXPECT_TRUE(encoded->starts_with("$argon2id$v=19$m=19456,t=2,p=1$")) << *encoded;
+}
+
+TEST(PasswordHasher, ConcurrencyCapDefaultsToOnePerCore) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  struct Case {
+    int requested;
+    int expected;
+  };
+  const Case cases[] = {{0, cores}, {-3, cores}, {1, 1}, {5, 5}};
+  for (const Case& c : cases) {
+    EXPECT_EQ(PasswordHasher({}, c.requested).max_concurrent(), c.expected) << c.requested;
+  }
+}
+
+// A sign-in flood must not run more Argon2id computations (19 MiB each) than the cap: more
+// threads than slots hash and verify at once while a sampler watches the in-flight gauge.
+TEST(PasswordHasher, NeverRunsMoreHashesThanTheCap) {
+  constexpr int kThreads = 5;
+  for (const int cap : {1, 2, 3}) {
+    SCOPED_TRACE("cap " + std::to_string(cap));
+    const PasswordHasher hasher({}, cap);
+    const PasswordHasher copy = hasher;  // copies share the slots
+    std::atomic<bool> done{false};
+    std::atomic<int> peak{0};
+    std::thread sampler([&] {
+      while (!done.load()) {
+        peak.store(std::max(peak.load(), hasher.in_flight()));
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+    });
+    std::atomic<int> verified{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        const PasswordHasher& mine = t % 2 == 0 ? hasher : copy;
+        const std::string password = "password number " + std::to_string(t);
+        auto encoded = mine.hash(password);
+        if (encoded && mine.verify(*encoded, password)) ++verified;
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    done.store(true);
+    sampler.join();
+    EXPECT_EQ(verified.load(), kThreads);
+    EXPECT_LE(peak.load(), cap);
+    EXPECT_EQ(peak.load(), cap) << "the sampler never saw every slot in use";
+    EXPECT_EQ(hasher.in_flight(), 0);
+  }
 }
 
 }  // namespace

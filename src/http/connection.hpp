@@ -291,6 +291,8 @@ class Connection final : public ConnectionControl,
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - info.started).count();
     metrics_.observe_request(info.route, info.method, status, seconds);
+    // Building the line costs a dozen allocations; skip it when the level filters it out anyway.
+    if (!spdlog::should_log(spdlog::level::info)) co_return !ec;
     nlohmann::json fields{{"request_id", info.request_id},
                           {"method", info.method},
                           {"route", info.route},

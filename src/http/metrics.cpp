@@ -1,5 +1,8 @@
 #include "http/metrics.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "http/worker_pool.hpp"
@@ -31,8 +34,15 @@ std::string escape_label_value(std::string_view value) {
 void Metrics::observe_request(std::string_view route_pattern, std::string_view method,
                               unsigned status, double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{std::string(route_pattern), std::string(method), status}];
-  Histogram& histogram = durations_[std::string(route_pattern)];
+  auto route = routes_.find(route_pattern);
+  if (route == routes_.end()) route = routes_.emplace(std::string(route_pattern), RouteStats{}).first;
+  auto& counters = route->second.counters;
+  auto counter = std::find_if(counters.begin(), counters.end(), [&](const Counter& c) {
+    return c.status == status && c.method == method;
+  });
+  if (counter == counters.end()) counter = counters.insert(counters.end(), Counter{std::string(method), status, 0});
+  ++counter->count;
+  Histogram& histogram = route->second.durations;
   for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
     if (seconds <= kBuckets[i]) ++histogram.buckets[i];
   }
@@ -59,17 +69,25 @@ std::string Metrics::render() const {
         "# HELP simreg_http_requests_total HTTP requests answered, by route pattern, method and "
         "status.\n";
     out += "# TYPE simreg_http_requests_total counter\n";
-    for (const auto& [key, count] : requests_) {
-      const auto& [route, method, status] = key;
-      out +=
-          fmt::format("simreg_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                      escape_label_value(route), escape_label_value(method), status, count);
+    for (const auto& [route, stats] : routes_) {
+      std::vector<const Counter*> sorted;
+      for (const auto& counter : stats.counters) sorted.push_back(&counter);
+      std::sort(sorted.begin(), sorted.end(), [](const Counter* a, const Counter* b) {
+        return std::tie(a->method, a->status) < std::tie(b->method, b->status);
+      });
+      for (const Counter* counter : sorted) {
+        out += fmt::format(
+            "simreg_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+            escape_label_value(route), escape_label_value(counter->method), counter->status,
+            counter->count);
+      }
     }
     out +=
         "# HELP simreg_http_request_duration_seconds Time from request start to response "
         "written.\n";
     out += "# TYPE simreg_http_request_duration_seconds histogram\n";
-    for (const auto& [route, histogram] : durations_) {
+    for (const auto& [route, stats] : routes_) {
+      const Histogram& histogram = stats.durations;
       const std::string label = escape_label_value(route);
       for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
         out += fmt::format(

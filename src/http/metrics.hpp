@@ -10,7 +10,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 namespace simreg::http {
@@ -44,10 +43,21 @@ class Metrics {
     std::uint64_t count = 0;
     double sum = 0;
   };
+  struct Counter {
+    std::string method;
+    unsigned status = 0;
+    std::uint64_t count = 0;
+  };
+  // Per route pattern. observe_request() runs once per request: finding an existing route and
+  // counter compares string_views and allocates nothing (a route sees a handful of method/status
+  // pairs, so a short vector beats a map).
+  struct RouteStats {
+    std::vector<Counter> counters;
+    Histogram durations;
+  };
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> durations_;
+  std::map<std::string, RouteStats, std::less<>> routes_;
   std::vector<std::function<std::string()>> collectors_;
   const WorkerPool* pool_ = nullptr;
   std::atomic<std::int64_t> in_flight_{0};

@@ -3,7 +3,6 @@
 #include <array>
 #include <random>
 
-#include <fmt/format.h>
 #include <openssl/rand.h>
 
 namespace simreg::http {
@@ -15,9 +14,12 @@ std::string new_request_id() {
     std::random_device device;
     for (auto& byte : bytes) byte = static_cast<unsigned char>(device());
   }
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const unsigned char byte : bytes) out += fmt::format("{:02x}", byte);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(bytes.size() * 2, '0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    out[2 * i] = kHex[bytes[i] >> 4];
+    out[2 * i + 1] = kHex[bytes[i] & 0x0f];
+  }
   return out;
 }
 

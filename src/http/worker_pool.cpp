@@ -8,19 +8,30 @@ namespace simreg::http {
 
 WorkerPool::WorkerPool(int threads, std::size_t queue_capacity) : capacity_(queue_capacity) {
   if (threads < 1) throw std::invalid_argument("WorkerPool needs at least one thread");
+  sleepers_.reserve(static_cast<std::size_t>(threads));
+  idle_.reserve(static_cast<std::size_t>(threads));
   threads_.reserve(static_cast<std::size_t>(threads));
-  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+  for (int i = 0; i < threads; ++i) {
+    sleepers_.push_back(std::make_unique<Sleeper>());
+    threads_.emplace_back([this, self = sleepers_.back().get()] { work(*self); });
+  }
 }
 
 WorkerPool::~WorkerPool() { shutdown(); }
 
 bool WorkerPool::try_submit(std::function<void()> job) {
+  Sleeper* wake = nullptr;
   {
     std::lock_guard lock(mutex_);
     if (stopping_ || queue_.size() >= capacity_) return false;
     queue_.push_back(std::move(job));
+    if (!idle_.empty()) {
+      wake = idle_.back();
+      idle_.pop_back();
+      wake->woken = true;
+    }
   }
-  wake_.notify_one();
+  if (wake != nullptr) wake->wake.notify_one();
   return true;
 }
 
@@ -33,23 +44,28 @@ void WorkerPool::shutdown() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
+    for (Sleeper* sleeper : idle_) sleeper->woken = true;
+    idle_.clear();
   }
-  wake_.notify_all();
+  for (auto& sleeper : sleepers_) sleeper->wake.notify_all();
   std::call_once(joined_, [this] {
     for (auto& thread : threads_) thread.join();
   });
 }
 
-void WorkerPool::work() {
+void WorkerPool::work(Sleeper& self) {
+  std::unique_lock lock(mutex_);
   for (;;) {
-    std::function<void()> job;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping and drained
-      job = std::move(queue_.front());
-      queue_.pop_front();
+    if (queue_.empty()) {
+      if (stopping_) return;  // stopping and drained
+      self.woken = false;
+      idle_.push_back(&self);
+      self.wake.wait(lock, [&] { return self.woken; });
+      continue;
     }
+    std::function<void()> job = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
     try {
       job();
     } catch (...) {
@@ -57,6 +73,8 @@ void WorkerPool::work() {
       // worker thread (and with it the pool's capacity) down.
       log::error("http.worker_job_threw");
     }
+    job = nullptr;  // the job's captures die outside the lock
+    lock.lock();
   }
 }
 

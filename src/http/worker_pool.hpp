@@ -47,13 +47,22 @@ class WorkerPool {
   void shutdown();
 
  private:
-  void work();
+  // One per worker thread, owned by the pool so a submitter may signal it after unlocking.
+  struct Sleeper {
+    std::condition_variable wake;
+    bool woken = false;  // under mutex_
+  };
+
+  void work(Sleeper& self);
 
   const std::size_t capacity_;
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
   std::deque<std::function<void()>> queue_;
   bool stopping_ = false;
+  // Idle workers, most recently idle last. A job wakes the last one: the busiest few workers
+  // keep running warm while the rest stay asleep, instead of every job waking a cold thread.
+  std::vector<Sleeper*> idle_;
+  std::vector<std::unique_ptr<Sleeper>> sleepers_;
   std::vector<std::thread> threads_;
   std::once_flag joined_;
 };

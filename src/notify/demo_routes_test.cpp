@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include <fmt/format.h>
+
 #include "crypto/sodium_init.hpp"
 #include "db/migrator.hpp"
 #include "db/testing/test_databases.hpp"
@@ -79,15 +83,42 @@ TEST_P(DemoRoutesTest, ListsTheMessagesOfOneAddress) {
   EXPECT_EQ(json::parse(nobody.body()), (json{{"items", json::array()}}));
 }
 
-TEST_P(DemoRoutesTest, RequiresTheAddress) {
-  for (const auto& query : std::vector<std::map<std::string, std::string>>{
-           {}, {{"to", ""}}, {{"to", "   "}}, {{"to", std::string(321, 'a')}}}) {
-    const auto response = get(query);
-    EXPECT_EQ(response.result_int(), 422u);
-    const auto body = json::parse(response.body());
-    EXPECT_EQ(body["code"], "validation.failed");
-    EXPECT_EQ(body["errors"][0]["field"], "/to");
+TEST_P(DemoRoutesTest, WithoutAnAddressListsTheLatestMessagesOfEveryone) {
+  // One more message than a page holds, a second apart, alternating between two addresses.
+  for (int i = 0; i <= kDemoOutboxLimit; ++i) {
+    clock_.advance_ms(1000);
+    ASSERT_TRUE(test_db_->db->transaction([&](db::Session& tx) -> Result<void> {
+      const std::string to = i % 2 == 0 ? "alice@example.org" : "bob@example.org";
+      SIMREG_TRY(outbox_->enqueue(
+          tx, {Channel::email, to, "email_verification", "en", {{"code", fmt::format("{:06}", i)}}}));
+      return success();
+    }));
   }
+  for (const auto& query : std::vector<std::map<std::string, std::string>>{{}, {{"to", ""}}, {{"to", " \t "}}}) {
+    const auto response = get(query);
+    ASSERT_EQ(response.result_int(), 200u);
+    const auto items = json::parse(response.body())["items"];
+    ASSERT_EQ(items.size(), static_cast<std::size_t>(kDemoOutboxLimit));
+    // Newest first; the oldest message (code 000000) fell off the page.
+    EXPECT_NE(items.front()["body"].get<std::string>().find(fmt::format("{:06}", kDemoOutboxLimit)),
+              std::string::npos);
+    EXPECT_NE(items.back()["body"].get<std::string>().find("000001"), std::string::npos);
+    std::set<std::string> recipients;
+    for (const auto& item : items) recipients.insert(item["to"].get<std::string>());
+    EXPECT_EQ(recipients, (std::set<std::string>{"alice@example.org", "bob@example.org"}));
+  }
+  // With an address, only that address's messages.
+  const auto alice = json::parse(get({{"to", "alice@example.org"}}).body())["items"];
+  EXPECT_EQ(alice.size(), static_cast<std::size_t>(kDemoOutboxLimit / 2 + 1));
+}
+
+TEST_P(DemoRoutesTest, RefusesAnOverlongAddress) {
+  const auto response = get({{"to", std::string(321, 'a')}});
+  EXPECT_EQ(response.result_int(), 422u);
+  const auto body = json::parse(response.body());
+  EXPECT_EQ(body["code"], "validation.failed");
+  EXPECT_EQ(body["errors"][0]["field"], "/to");
+  EXPECT_EQ(body["errors"][0]["code"], "field.too_long");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DemoRoutesTest,

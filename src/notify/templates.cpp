@@ -85,6 +85,16 @@ const std::vector<Template>& catalog() {
           "如果是您本人操作，无需再做任何事。\n\n"
           "如果不是您本人操作，请立即在登录页面选择“忘记密码”重置密码，并联系您的运营商客服。\n\n"
           "simreg 团队\n"}}}},
+      // SMS: one short line each (the subject is only for listings; SMS have none). It never
+      // names the number or anything else about the line: the code is the only parameter.
+      {"sim_link_code",
+       {"code"},
+       {{{"en", "simreg line code",
+          "simreg: {{code}} is your code to add this line to your account. It expires in 5 "
+          "minutes. Never share it; if you did not ask for it, ignore this message."},
+         {"zh-CN", "simreg 号码验证码",
+          "simreg：您将本号码添加到账户的验证码是 {{code}}，5 分钟内有效。请勿告诉他人；"
+          "如非本人操作，请忽略本短信。"}}}},
       {"staff_welcome",
        {},
        {{{"en", "Welcome to simreg",

@@ -8,13 +8,14 @@ namespace {
 using nlohmann::json;
 
 json params_for(const std::string& id) {
-  return id == "email_verification" || id == "password_reset" ? json{{"code", "123456"}}
-                                                              : json::object();
+  return id == "email_verification" || id == "password_reset" || id == "sim_link_code"
+             ? json{{"code", "123456"}}
+             : json::object();
 }
 
 TEST(TemplatesTest, EveryTemplateRendersInBothLocalesWithoutPlaceholdersLeft) {
   const auto ids = template_ids();
-  ASSERT_EQ(ids.size(), 5u);
+  ASSERT_EQ(ids.size(), 6u);
   for (const auto& id : ids) {
     for (const std::string locale : {"en", "zh-CN"}) {
       auto rendered = render_template(id, locale, params_for(id));
@@ -45,6 +46,9 @@ TEST(TemplatesTest, RendersTheCodeInBothLocales) {
       {"signup_existing_account", "zh-CN", "忘记密码"},
       {"password_changed", "zh-CN", "密码刚刚已更改"},
       {"staff_welcome", "en", "one-time password"},
+      {"sim_link_code", "en", "simreg: 123456 is your code to add this line to your account."},
+      {"sim_link_code", "en", "It expires in 5 minutes."},
+      {"sim_link_code", "zh-CN", "验证码是 123456，5 分钟内有效"},
   };
   for (const auto& c : cases) {
     auto rendered = render_template(c.id, c.locale, params_for(c.id));
@@ -61,6 +65,29 @@ TEST(TemplatesTest, UnknownLocalesFallBackToEnglish) {
     EXPECT_EQ(rendered->locale, "en") << locale;
     EXPECT_EQ(rendered->subject, "Your simreg password was changed");
   }
+}
+
+TEST(TemplatesTest, SmsTemplatesFitFewSegmentsAndNameOnlyTheCode) {
+  // An SMS over 160 GSM-7 characters (70 UCS-2 characters for Chinese) is sent in several parts;
+  // keep the line code to at most two, and free of line breaks.
+  struct Case {
+    std::string locale;
+    std::size_t max_characters;
+  };
+  const Case cases[] = {{"en", 2 * 153}, {"zh-CN", 2 * 67}};
+  for (const auto& c : cases) {
+    auto rendered = render_template("sim_link_code", c.locale, {{"code", "123456"}});
+    ASSERT_TRUE(rendered) << c.locale;
+    std::size_t characters = 0;
+    for (const unsigned char byte : rendered->body) characters += (byte & 0xC0) != 0x80 ? 1 : 0;
+    EXPECT_LE(characters, c.max_characters) << c.locale;
+    EXPECT_EQ(rendered->body.find('\n'), std::string::npos) << c.locale;
+    EXPECT_NE(rendered->body.find("123456"), std::string::npos) << c.locale;
+  }
+  auto extra =
+      render_template("sim_link_code", "en", {{"code", "123456"}, {"msisdn", "+8613912345678"}});
+  ASSERT_FALSE(extra);
+  EXPECT_EQ(extra.error().code, "notify.template_params");
 }
 
 TEST(TemplatesTest, IntegerCodesRender) {

@@ -230,3 +230,201 @@ def problem(response: Response, status: int, code: str) -> dict:
     assert response.status == status and response.code == code, (
         f"expected {status} {code}, got {response.describe()}")
     return response.json
+
+
+# -- issue 3: SIM lines, identities, applications ------------------------------------------------
+# Appended for the online-registration tests (test_sims_*.py, test_applications.py,
+# test_documents.py, test_registration_*.py).
+import datetime as _dt
+import random as _random
+from pathlib import Path as _Path
+
+_RNG = _random.SystemRandom()
+CN_TZ = _dt.timezone(_dt.timedelta(hours=8))
+# China Mobile / Unicom / Telecom mobile prefixes that libphonenumber 8.12 knows as mobile.
+CN_MOBILE_PREFIXES = ("134", "135", "136", "137", "138", "139", "150", "151", "158", "186", "188")
+GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+GB11643_CHECK = "10X98765432"
+APPLICATION_IMAGES = {"cn_resident_id": ["id_front", "id_back", "selfie"], "passport": ["passport", "selfie"]}
+
+
+def cn_msisdn() -> str:
+    """A fresh, valid Chinese mobile number in E.164 (+86 1xx xxxx xxxx)."""
+    return "+86" + _RNG.choice(CN_MOBILE_PREFIXES) + "".join(_RNG.choice("0123456789") for _ in range(8))
+
+
+def national_number(msisdn: str) -> str:
+    assert msisdn.startswith("+86")
+    return msisdn[3:]
+
+
+def spaced(msisdn: str) -> str:
+    """+8613912345678 -> '+86 139 1234 5678', as people type it."""
+    n = national_number(msisdn)
+    return f"+86 {n[:3]} {n[3:7]} {n[7:]}"
+
+
+def luhn_check_digit(payload: str) -> str:
+    total = 0
+    for index, char in enumerate(reversed(payload)):
+        digit = int(char)
+        if index % 2 == 0:  # these get doubled once the check digit is appended
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return str((10 - total % 10) % 10)
+
+
+def luhn_valid(number: str) -> bool:
+    return luhn_check_digit(number[:-1]) == number[-1]
+
+
+def iccid() -> str:
+    """A fresh 20-digit ICCID of a Chinese issuer (89 86 ...), Luhn check digit last."""
+    payload = "898600" + "".join(_RNG.choice("0123456789") for _ in range(13))
+    return payload + luhn_check_digit(payload)
+
+
+def bad_luhn(number: str) -> str:
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
+
+
+def cn_id_check_char(first17: str) -> str:
+    return GB11643_CHECK[sum(int(c) * w for c, w in zip(first17, GB11643_WEIGHTS)) % 11]
+
+
+def cn_resident_id(date_of_birth: _dt.date, sex: str, region: str = "110101") -> str:
+    """A GB 11643 resident identity number: region, birth date, order code (odd for men, even for
+    women) and the ISO 7064 MOD 11-2 check character."""
+    order = f"{_RNG.randrange(0, 100):02d}" + _RNG.choice("13579" if sex == "M" else "02468")
+    first17 = region + date_of_birth.strftime("%Y%m%d") + order
+    return first17 + cn_id_check_char(first17)
+
+
+def wrong_check_char(number: str) -> str:
+    options = [c for c in GB11643_CHECK if c != number[-1]]
+    return number[:-1] + options[0]
+
+
+def today_cn() -> _dt.date:
+    return _dt.datetime.now(CN_TZ).date()
+
+
+def years_before(day: _dt.date, years: int) -> _dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def valid_identity(date_of_birth: _dt.date = _dt.date(1990, 5, 17), sex: str = "F", **overrides) -> dict:
+    """A complete, valid identity for the cn profile (resident identity card), unique per call."""
+    tag = uuid.uuid4().hex[:8]
+    identity = {
+        "full_name": f"Wang Fang {tag}",
+        "date_of_birth": date_of_birth.isoformat(),
+        "sex": sex,
+        "nationality": "CN",
+        "address": f"Jingshan Qianjie 4, Dongcheng, Beijing, Room {tag}",
+        "document_type": "cn_resident_id",
+        "document_number": cn_resident_id(date_of_birth, sex),
+        "document_expiry": _dt.date(today_cn().year + 5, 6, 30).isoformat(),
+        "contact_phone": cn_msisdn(),
+    }
+    identity.update(overrides)
+    return identity
+
+
+# -- inventory and proof of possession ----------------------------------------------------------
+def write_sims_csv(path: _Path, rows: list[tuple], header: str = "msisdn,iccid") -> _Path:
+    lines = [header] + [",".join(str(v) for v in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def import_lines(engine: Engine, directory: _Path, count: int = 1) -> list[tuple[str, str]]:
+    """Imports `count` fresh lines with `simreg sims import` and returns their (msisdn, iccid)."""
+    rows = [(cn_msisdn(), iccid()) for _ in range(count)]
+    path = write_sims_csv(directory / f"sims-{uuid.uuid4().hex[:8]}.csv", rows)
+    result = engine.cli("sims", "import", str(path))
+    assert result.returncode == 0, result.describe()
+    return rows
+
+
+def sms_code(engine: Engine, msisdn: str) -> str:
+    """The code in the newest SMS to `msisdn`."""
+    return latest_code(engine, msisdn, "")
+
+
+def request_link(client: Client, msisdn: str, **kwargs) -> Response:
+    return client.post("/api/v1/sims/link", {"msisdn": msisdn}, **kwargs)
+
+
+def confirm_link(client: Client, msisdn: str, code: str, **kwargs) -> Response:
+    return client.post("/api/v1/sims/link/confirm", {"msisdn": msisdn, "code": code}, **kwargs)
+
+
+def link_line(client: Client, engine: Engine, msisdn: str) -> dict:
+    """Proves possession of `msisdn` (code by SMS) and returns the linked line."""
+    response = request_link(client, msisdn)
+    assert response.status == 202, response.describe()
+    response = confirm_link(client, msisdn, sms_code(engine, msisdn))
+    assert response.status == 200, response.describe()
+    return response.json["line"]
+
+
+def subscriber_with_lines(server, engine: Engine, directory: _Path, count: int = 1,
+                          locale: str = "en") -> tuple[Subscriber, list[dict]]:
+    subscriber = new_subscriber(server, engine, locale=locale)
+    lines = [link_line(subscriber.client, engine, msisdn) for msisdn, _ in import_lines(engine, directory, count)]
+    return subscriber, lines
+
+
+# -- applications -------------------------------------------------------------------------------
+def start_application(client: Client, line_ids: list[str], **kwargs) -> Response:
+    return client.post("/api/v1/applications", {"line_ids": line_ids}, **kwargs)
+
+
+def patch_identity(client: Client, application_id: str, identity: dict, **kwargs) -> Response:
+    return client.patch(f"/api/v1/applications/{application_id}", {"identity": identity}, **kwargs)
+
+
+def upload(client: Client, application_id: str, kind: str, data: bytes, content_type: str = "image/jpeg",
+           **kwargs) -> Response:
+    return client.put(f"/api/v1/applications/{application_id}/documents/{kind}", body=data,
+                      content_type=content_type, **kwargs)
+
+
+def submit(client: Client, application_id: str, declaration_accepted=True, **kwargs) -> Response:
+    return client.post(f"/api/v1/applications/{application_id}/submit",
+                       {"declaration_accepted": declaration_accepted}, **kwargs)
+
+
+def get_application(client: Client, application_id: str) -> dict:
+    response = client.get(f"/api/v1/applications/{application_id}")
+    assert response.status == 200, response.describe()
+    return response.json
+
+
+def draft_with_identity(server, engine: Engine, directory: _Path, identity: dict | None = None,
+                        lines: int = 1, locale: str = "en") -> tuple[Subscriber, dict]:
+    """A subscriber with `lines` linked lines and a draft for them with a valid identity."""
+    subscriber, linked = subscriber_with_lines(server, engine, directory, lines, locale)
+    response = start_application(subscriber.client, [line["id"] for line in linked])
+    assert response.status == 201, response.describe()
+    response = patch_identity(subscriber.client, response.json["id"], identity or valid_identity())
+    assert response.status == 200, response.describe()
+    return subscriber, response.json
+
+
+def accepted_upload(client: Client, application_id: str, kind: str, data: bytes,
+                    content_type: str = "image/jpeg") -> dict:
+    """Uploads an image that must be accepted; the failure message shows the server's report."""
+    response = upload(client, application_id, kind, data, content_type)
+    assert response.status == 200, (
+        f"the good {kind} image was refused; the test image may need adjusting to the calibrated "
+        f"thresholds: {response.describe()}\n{response.body.decode('utf-8', 'replace')}")
+    return response.json
+
+
+def parse_time(value: str) -> _dt.datetime:
+    return _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -123,6 +124,40 @@ def test_verify_unknown_email_or_other_accounts_code(server, engine):
     first_code, second_code = verification_code(engine, first.email), verification_code(engine, second.email)
     if first_code != second_code:
         problem(verify(client, second.email, first_code), 400, "auth.invalid_code")
+
+
+# -- verification code lifetime (`serve --verification-code-ttl`) --------------------------------
+CODE_TTL_SECONDS = 2
+
+
+@pytest.fixture(scope="module")
+def short_code_server(module_server_factory):
+    return module_server_factory.start("--verification-code-ttl", str(CODE_TTL_SECONDS))
+
+
+def test_verification_code_expires_after_the_configured_ttl(short_code_server):
+    server = short_code_server
+    subscriber = new_subscriber(server, server.engine, verified=False, signed_in=False)
+    client = subscriber.client
+    expired = verification_code(server.engine, subscriber.email)
+    time.sleep(CODE_TTL_SECONDS + 1)
+    problem(verify(client, subscriber.email, expired), 400, "auth.invalid_code")
+    problem(log_in(client, subscriber.email, subscriber.password), 403, "auth.email_not_verified")
+    # A fresh code: the resend is not held back by the 60 s resend interval, because the previous
+    # code has expired.
+    before = len(outbox(server.engine, subscriber.email))
+    response = client.post("/api/v1/auth/resend-verification", {"email": subscriber.email})
+    assert response.status == 202, response.describe()
+    assert len(outbox(server.engine, subscriber.email)) == before + 1, "no fresh code was sent"
+    assert verify(client, subscriber.email, verification_code(server.engine, subscriber.email)).status == 200
+    assert log_in(client, subscriber.email, subscriber.password).status == 200
+
+
+def test_verification_code_used_within_the_ttl_works(short_code_server):
+    server = short_code_server
+    # Signs up, reads the code and verifies it at once, well inside the 2 s.
+    subscriber = new_subscriber(server, server.engine, verified=True, signed_in=True)
+    assert subscriber.client.get("/api/v1/me").json["email_verified"] is True
 
 
 def test_sign_in_before_verification(server, engine):

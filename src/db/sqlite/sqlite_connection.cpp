@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <type_traits>
 
 #include <fmt/format.h>
@@ -54,6 +55,19 @@ Result<void> create_private_file(const std::string& path) {
   }
   ::close(fd);
   return success();
+}
+
+// Process-wide settings, before SQLite initializes itself on the first open. Memory statistics
+// would take a global mutex around every allocation SQLite makes, which the worker threads then
+// fight over; simreg never reads them.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK) {
+      // Someone initialized SQLite first; the default stays, which is only slower.
+      log_failure(kEngine, "config", "SQLITE_CONFIG_MEMSTATUS left on (SQLite already initialized)", "");
+    }
+  });
 }
 
 bool only_separators(const char* tail) {
@@ -127,6 +141,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
     return unavailable_error();
   }
   SIMREG_TRY(create_private_file(path));
+  configure_sqlite_once();
   sqlite3* handle = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
@@ -172,8 +187,7 @@ Error SqliteConnection::failure(int rc, std::string_view sql) {
 }
 
 Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql) {
-  const std::string key(sql);
-  if (auto found = statements_.find(key); found != statements_.end()) return found->second;
+  if (auto found = statements_.find(sql); found != statements_.end()) return found->second;
   if (statements_.size() >= kMaxCachedStatements) clear_cache();
   const std::string rewritten = rewrite_parameters_for_sqlite(sql);
   sqlite3_stmt* statement = nullptr;
@@ -187,7 +201,7 @@ Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql) {
     log_failure(kEngine, "usage", "execute() takes exactly one statement; use execute_script()", sql);
     return storage_error();
   }
-  statements_.emplace(key, statement);
+  statements_.emplace(std::string(sql), statement);
   return statement;
 }
 

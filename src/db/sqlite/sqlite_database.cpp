@@ -83,7 +83,8 @@ Result<void> SqliteDatabase::transaction(const std::function<Result<void>(Sessio
       std::unique_lock writer(writer_, std::defer_lock);
       if (!writer.try_lock_for(acquire_timeout_)) return busy_error();
       SIMREG_TRY_ASSIGN(auto lease, pool_.acquire());
-      if (auto begun = lease->execute_script("BEGIN IMMEDIATE"); !begun) {
+      // BEGIN and COMMIT go through execute(), whose statement cache spares parsing them each time.
+      if (auto begun = lease->execute("BEGIN IMMEDIATE", {}); !begun) {
         error = std::move(begun).error();
         transient = lease->last_failure_transient();
       } else {
@@ -91,7 +92,7 @@ Result<void> SqliteDatabase::transaction(const std::function<Result<void>(Sessio
         if (auto done = run_body(body, session, lease); !done) {
           error = std::move(done).error();
           transient = session.transient_failure();
-        } else if (auto committed = lease->execute_script("COMMIT"); !committed) {
+        } else if (auto committed = lease->execute("COMMIT", {}); !committed) {
           error = std::move(committed).error();
           transient = lease->last_failure_transient();
         } else {

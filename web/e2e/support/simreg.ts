@@ -3,7 +3,7 @@
 // fails a test when the page logs a CSP violation or an uncaught error.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -100,3 +100,43 @@ export const test = base.extend<{ pageGuard: void }>({
 });
 
 export { expect };
+
+export interface DemoLine {
+  /** E.164, as the server stores it and the outbox addresses it. */
+  msisdn: string;
+  /** The same number as a person in the country types it. */
+  national: string;
+  iccid: string;
+}
+
+/** Appends the ITU-T E.118 (Luhn) check digit. */
+export function withLuhn(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return digits + String((10 - (sum % 10)) % 10);
+}
+
+/**
+ * A fresh line in the SIM inventory, unique per call (specs must not share a line: a line linked
+ * by one subscriber cannot be claimed by another), imported with `simreg sims import`.
+ */
+export function seedLine(): DemoLine {
+  const tail = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  const line: DemoLine = {
+    msisdn: `+86139${tail}`,
+    national: `139 ${tail.slice(0, 4)} ${tail.slice(4)}`,
+    iccid: withLuhn(`898600${String(Date.now()).slice(-7)}${tail.slice(0, 5)}`),
+  };
+  const dataDir = env('SIMREG_E2E_DATA_DIR');
+  const csv = resolve(dataDir, `e2e-line-${tail}.csv`);
+  writeFileSync(csv, `msisdn,iccid\n${line.msisdn},${line.iccid}\n`);
+  execFileSync(env('SIMREG_E2E_BIN'), ['sims', 'import', csv, '--data-dir', dataDir], { encoding: 'utf8' });
+  return line;
+}

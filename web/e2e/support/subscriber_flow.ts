@@ -1,5 +1,6 @@
 // The subscriber journey (sign up → verify → sign in → sign out) written once and run per
-// language with that language's visible text, so each spec asserts real translated UI.
+// language with that language's visible text, so each spec asserts real translated UI. The
+// registration specs reuse its first half (signUpAndSignIn).
 import type { Page } from '@playwright/test';
 import { expect, readCodeFromOutbox, shot, uniqueEmail } from './simreg';
 
@@ -23,9 +24,15 @@ export interface SubscriberStrings {
   signedOutNotice: string;
 }
 
-export async function subscriberJourney(page: Page, s: SubscriberStrings, prefix: string, locale: 'en' | 'zh-CN') {
+/**
+ * Landing → sign up → verify with the code from the demo outbox → sign in; ends on the account
+ * page. Returns the new account's address.
+ */
+export const kSubscriberPassword = 'Blue-Harbour-Lantern-42';
+
+export async function signUpAndSignIn(page: Page, s: SubscriberStrings, prefix: string, locale: 'en' | 'zh-CN'): Promise<string> {
   const address = uniqueEmail(prefix);
-  const password = 'Blue-Harbour-Lantern-42';
+  const password = kSubscriberPassword;
 
   await expect(page.getByRole('heading', { level: 1, name: s.landingTitle })).toBeVisible();
   await shot(page, `${prefix}-01-landing`);
@@ -61,7 +68,11 @@ export async function subscriberJourney(page: Page, s: SubscriberStrings, prefix
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ kind: 'subscriber', email: address, email_verified: true, locale });
   await shot(page, `${prefix}-06-account`);
+  return address;
+}
 
+export async function subscriberJourney(page: Page, s: SubscriberStrings, prefix: string, locale: 'en' | 'zh-CN') {
+  await signUpAndSignIn(page, s, prefix, locale);
   await page.getByRole('button', { name: s.signOut }).click();
   await expect(page.getByText(s.signedOutNotice)).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);

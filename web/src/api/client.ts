@@ -1,9 +1,10 @@
-// ApiClient: the only code that talks HTTP. Same-origin relative URLs, JSON in and out,
-// CSRF token fetched lazily from GET /api/v1/auth/csrf, sent as X-CSRF-Token on unsafe methods,
-// dropped after sign-in/sign-out/password changes (the server rotates it), and refreshed + retried
-// once on 403 csrf.failed. Failures are thrown as ApiError. One instance per page; not re-entrant
-// concerns: concurrent requests share one in-flight token fetch.
+// ApiClient: the only code that talks HTTP. Same-origin relative URLs, JSON in and out (raw image
+// bodies for uploads), CSRF token fetched lazily from GET /api/v1/auth/csrf, sent as X-CSRF-Token on
+// unsafe methods, dropped after sign-in/sign-out/password changes (the server rotates it), and
+// refreshed + retried once on 403 csrf.failed. Failures are thrown as ApiError. One instance per
+// page; concurrent requests share one in-flight token fetch.
 import { ApiError, kNetworkErrorCode, problemFromResponse } from './problem';
+import { fetchUploadTransport, xhrUploadTransport, type UploadProgress, type UploadTransport } from './upload_transport';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,6 +17,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Called when a request other than GET /api/v1/me answers 401 auth.unauthenticated. */
   onUnauthenticated?: () => void;
+  /**
+   * Sends raw-body uploads. Default: XMLHttpRequest (the only browser API with upload progress),
+   * or the injected `fetch` when one is given (tests), which reports progress once, at the end.
+   */
+  upload?: UploadTransport;
 }
 
 export const kCsrfPath = '/api/v1/auth/csrf';
@@ -42,6 +48,7 @@ async function readBody(response: Response): Promise<unknown> {
 export class ApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly onUnauthenticated: (() => void) | undefined;
+  private readonly uploadImpl: UploadTransport;
   private csrfToken: string | null = null;
   private csrfInFlight: Promise<string> | null = null;
 
@@ -49,6 +56,7 @@ export class ApiClient {
     // Bind so a bare global fetch keeps its `this` (browsers throw "Illegal invocation" otherwise).
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.onUnauthenticated = options.onUnauthenticated;
+    this.uploadImpl = options.upload ?? (options.fetch !== undefined ? fetchUploadTransport(options.fetch) : xhrUploadTransport);
   }
 
   /** Forget the token; the next unsafe request fetches a fresh one. */
@@ -72,15 +80,38 @@ export class ApiClient {
     return this.request<T>('PATCH', path, body, options);
   }
 
-  async request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  /**
+   * PUTs a raw body (an image) with its own Content-Type; `onProgress` gets the fraction sent
+   * (0…1). The answer is decoded like any other (JSON body, or ApiError).
+   */
+  upload<T>(path: string, body: Blob, contentType: string, onProgress?: UploadProgress): Promise<T> {
+    return this.run<T>('PUT', path, {}, async () => {
+      const headers: Record<string, string> = {
+        Accept: 'application/json, application/problem+json',
+        'Content-Type': contentType,
+        [kCsrfHeader]: await this.csrf(),
+      };
+      try {
+        return await this.uploadImpl({ method: 'PUT', path, headers, body, ...(onProgress !== undefined ? { onProgress } : {}) });
+      } catch {
+        throw new ApiError({ status: 0, code: kNetworkErrorCode });
+      }
+    });
+  }
+
+  request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.run<T>(method, path, options, () => this.send(method, path, body));
+  }
+
+  private async run<T>(method: Method, path: string, options: RequestOptions, sendOnce: () => Promise<Response>): Promise<T> {
     if (!path.startsWith('/') || path.startsWith('//')) {
       throw new Error(`ApiClient only sends same-origin requests, got ${path}`);
     }
-    let response = await this.send(method, path, body);
+    let response = await sendOnce();
     let payload = await readBody(response);
     if (isUnsafe(method) && response.status === 403 && this.isCsrfFailure(payload)) {
       this.invalidateCsrf();
-      response = await this.send(method, path, body);
+      response = await sendOnce();
       payload = await readBody(response);
     }
     if (options.rotatesCsrf) this.invalidateCsrf();

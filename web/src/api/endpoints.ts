@@ -1,6 +1,18 @@
-// Typed calls for every route of the milestone-1 contract, built on one ApiClient.
+// Typed calls for every route of the milestone-1 and issue-3 contracts, built on one ApiClient.
 // Each function returns the decoded body or throws ApiError; nothing here touches the DOM.
+// Personal values (MSISDN, codes, identity) travel only in request bodies, never in URLs.
 import type { ApiClient } from './client';
+import type {
+  Application,
+  ApplicationPatch,
+  ApplicationSummary,
+  ImageKind,
+  JurisdictionProfile,
+  Line,
+  LinkStarted,
+  QualityReport,
+} from './registration_types';
+import type { UploadProgress } from './upload_transport';
 import type { CreatedStaff, Locale, Me, OutboxMessage, Staff, StaffRole } from './types';
 
 export interface AccountResponse {
@@ -58,6 +70,25 @@ export function createApi(client: ApiClient) {
       client.post<{ staff: Staff }>(`/api/v1/admin/staff/${encodeURIComponent(id)}/enable`, {}),
     setStaffRoles: (id: string, roles: StaffRole[]) =>
       client.put<{ staff: Staff }>(`/api/v1/admin/staff/${encodeURIComponent(id)}/roles`, { roles }),
+
+    jurisdiction: () => client.get<JurisdictionProfile>('/api/v1/jurisdiction'),
+    listLines: () => client.get<{ lines: Line[] }>('/api/v1/sims'),
+    startLink: (msisdn: string) => client.post<LinkStarted>('/api/v1/sims/link', { msisdn }),
+    confirmLink: (msisdn: string, code: string) => client.post<{ line: Line }>('/api/v1/sims/link/confirm', { msisdn, code }),
+    createApplication: (lineIds: string[]) => client.post<Application>('/api/v1/applications', { line_ids: lineIds }),
+    listApplications: () => client.get<{ applications: ApplicationSummary[] }>('/api/v1/applications'),
+    getApplication: (id: string) => client.get<Application>(`/api/v1/applications/${encodeURIComponent(id)}`),
+    updateApplication: (id: string, patch: ApplicationPatch) =>
+      client.patch<Application>(`/api/v1/applications/${encodeURIComponent(id)}`, patch),
+    uploadDocument: (id: string, kind: ImageKind, image: Blob, contentType: string, onProgress?: UploadProgress) =>
+      client.upload<QualityReport>(
+        `/api/v1/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}`,
+        image,
+        contentType,
+        onProgress,
+      ),
+    submitApplication: (id: string) =>
+      client.post<Application>(`/api/v1/applications/${encodeURIComponent(id)}/submit`, { declaration_accepted: true }),
 
     demoOutbox: (to: string) =>
       client.get<{ items: OutboxMessage[] }>(

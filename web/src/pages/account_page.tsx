@@ -1,5 +1,5 @@
-// The subscriber's account: e-mail and its verification state, the next step (SIM registration,
-// not yet open: described, no buttons for it), change password, sign out.
+// The subscriber's account home: the next registration step and "Your lines" (your_lines.tsx),
+// e-mail and its verification state, change password, sign out.
 import { useState } from 'react';
 import type { SubscriberMe } from '../api/types';
 import { FormAlert, StatusNote } from '../components/alerts';
@@ -7,11 +7,13 @@ import { PageHeading } from '../components/layout';
 import { PasswordField } from '../components/password_field';
 import { PasswordRules } from '../components/password_rules';
 import { SignOutButton } from '../components/sign_out_button';
+import { YourLines } from '../components/your_lines';
 import { SubmitButton } from '../components/submit_button';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n_context';
+import { useNavState } from '../router/router';
 import { useApi } from '../session/services';
 import { useSession } from '../session/session_context';
 import { collectErrors, validateConfirmation, validatePassword, validateRequired } from '../validation/validators';
@@ -66,11 +68,14 @@ function ChangePasswordForm({ email }: { email: string }) {
 
 export function AccountPage({ me }: { me: SubscriberMe }) {
   const { t, locale } = useI18n();
+  const navState = useNavState();
   usePageTitle(t('account.title'));
+  const linked = navState.notice === 'lineLinked' && typeof navState.msisdn === 'string' ? navState.msisdn : null;
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-heading">
         <PageHeading>{t('account.title')}</PageHeading>
+        <StatusNote>{linked !== null ? t('link.done', { msisdn: linked }) : null}</StatusNote>
         <dl className="facts">
           <div>
             <dt>{t('account.email')}</dt>
@@ -92,15 +97,7 @@ export function AccountPage({ me }: { me: SubscriberMe }) {
           </div>
         </dl>
       </section>
-      <section className="card card--next" aria-labelledby="next-title">
-        <h2 id="next-title">{t('account.nextTitle')}</h2>
-        <p>{t('account.nextBody')}</p>
-        <ol className="steps">
-          <li>{t('account.nextStep1')}</li>
-          <li>{t('account.nextStep2')}</li>
-        </ol>
-        <p className="muted">{t('account.nextNote')}</p>
-      </section>
+      <YourLines />
       <section className="card">
         <ChangePasswordForm email={me.email} />
       </section>

@@ -90,7 +90,9 @@ describe('verify + sign-in flow', () => {
       .on('POST /api/v1/auth/logout', () => {
         signedIn = false;
         return { status: 204 };
-      });
+      })
+      .on('GET /api/v1/sims', { status: 200, body: { lines: [] } })
+      .on('GET /api/v1/applications', { status: 200, body: { applications: [] } });
     renderApp('/login', server, 'en');
     fireEvent.change(screen.getByLabelText('E-mail address'), { target: { value: 'mei@example.test' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
@@ -98,7 +100,8 @@ describe('verify + sign-in flow', () => {
     await screen.findByRole('heading', { name: 'Your account' });
     expect(screen.getByTestId('account-email').textContent).toBe('mei@example.test');
     expect(screen.getByText('Verified')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Your next step: register your SIM card' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Your next step: register your SIM card' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Link a line' }).getAttribute('href')).toBe('/lines/link');
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByText('You have signed out.');
     expect(window.location.pathname).toBe('/login');

@@ -1,6 +1,7 @@
 // A tiny History-API router: current location, navigate(), <Link>, <Redirect>.
 // Navigation state (e.g. the e-mail typed on the previous step) travels in history.state, never
-// in the URL, because personal data must not appear in URLs. Single-threaded UI code only.
+// in the URL, because personal data must not appear in URLs. Routes may have ":name" parameters
+// (opaque ids only). Single-threaded UI code only.
 import {
   createContext,
   useCallback,
@@ -107,4 +108,41 @@ export function Redirect({ to, state }: { to: string; state?: unknown }) {
     navigate(to, { replace: true, state });
   }, []);
   return null;
+}
+
+/**
+ * Matches "/applications/:id/:step" against a path; returns the decoded parameters, or null.
+ * Static segments compare exactly; a parameter matches one non-empty segment.
+ */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = normalizePath(pathname).split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const h = have[i]!;
+    if (w.startsWith(':')) {
+      if (h === '') return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
+    } else if (w !== h) {
+      return null;
+    }
+  }
+  return params;
+}
+
+const ParamsContext = createContext<Readonly<Record<string, string>>>({});
+
+export function RouteParamsProvider({ params, children }: { params: Readonly<Record<string, string>>; children: ReactNode }) {
+  return <ParamsContext.Provider value={params}>{children}</ParamsContext.Provider>;
+}
+
+/** The current route's parameters (":id" → params.id); empty for static routes. */
+export function useParams(): Readonly<Record<string, string>> {
+  return useContext(ParamsContext);
 }

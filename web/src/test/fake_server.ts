@@ -1,11 +1,14 @@
 // A scripted stand-in for the simreg API, used as `fetch` in unit tests. Routes answer by
-// "METHOD /path" (query ignored); every call is recorded with its parsed JSON body and headers.
+// "METHOD /path" (query ignored); every call is recorded with its parsed JSON body (or the raw
+// Blob of an upload) and headers. A handler may answer later (a Promise), to test busy states.
 export interface FakeCall {
   method: string;
   path: string;
   url: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The raw body of an upload (PUT with an image), as sent. */
+  blob: Blob | undefined;
 }
 
 export interface FakeReply {
@@ -14,7 +17,7 @@ export interface FakeReply {
   headers?: Record<string, string>;
 }
 
-export type FakeHandler = (call: FakeCall, server: FakeServer) => FakeReply;
+export type FakeHandler = (call: FakeCall, server: FakeServer) => FakeReply | Promise<FakeReply>;
 
 export class FakeServer {
   readonly calls: FakeCall[] = [];
@@ -42,11 +45,12 @@ export class FakeServer {
       headers[k.toLowerCase()] = v;
     });
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const blob = init?.body instanceof Blob ? init.body : undefined;
     const path = url.split('?')[0] ?? url;
-    const call: FakeCall = { method, path, url, headers, body };
+    const call: FakeCall = { method, path, url, headers, body, blob };
     this.calls.push(call);
     const handler = this.routes.get(`${method} ${path}`);
-    const reply: FakeReply = handler !== undefined ? handler(call, this) : problem(404, 'http.not_found');
+    const reply: FakeReply = handler !== undefined ? await handler(call, this) : problem(404, 'http.not_found');
     const isProblem = reply.status >= 400;
     const responseHeaders = new Headers({
       'X-Request-Id': `req-${this.calls.length}`,

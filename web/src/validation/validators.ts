@@ -13,7 +13,8 @@ export type FieldCode =
   | 'password.contains_email'
   | 'password.mismatch'
   | 'code.invalid'
-  | 'roles.empty';
+  | 'roles.empty'
+  | 'msisdn.invalid';
 
 /** Length in Unicode code points, so "密码" counts as 2 like a person would count it. */
 export function codePointLength(text: string): number {
