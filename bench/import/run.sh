@@ -105,7 +105,7 @@ results="$here/RESULTS.md"
   echo "E.164, 20-digit ICCIDs with Luhn digit, activation dates; $bytes bytes), best of $runs alternating runs."
   echo "sqlite3: \`sqlite3 plain.db \".mode csv\" \".import FILE plain\"\` into a new file (a plain TEXT table)."
   echo "simreg: \`simreg sims import FILE --json\` into a freshly migrated data dir (SQLite, WAL, synchronous=FULL),"
-  echo "whole process timed: validation (libphonenumber), blind index and sealing of every MSISDN, five indexes."
+  echo "whole process timed: validation (libphonenumber), blind index and sealing of every MSISDN, primary key + 3 indexes."
   echo
   echo "- When: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $machine; load average at the end: $load"
   echo "- Binary: \`${simreg#"$root"/}\`"

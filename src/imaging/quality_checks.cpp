@@ -33,10 +33,19 @@ double grey_quantile(const cv::Mat& grey, double q) {
   return 255;
 }
 
-void consider_outlines(const std::vector<std::vector<cv::Point>>& contours, double frame_area,
+// An outline that runs along all four borders is the picture's frame (the background region seen
+// from inside), not a document lying in it.
+bool is_the_frame(const std::vector<cv::Point>& contour, const cv::Size& frame) {
+  const cv::Rect box = cv::boundingRect(contour);
+  return box.x <= 2 && box.y <= 2 && box.x + box.width >= frame.width - 2 && box.y + box.height >= frame.height - 2;
+}
+
+void consider_outlines(const std::vector<std::vector<cv::Point>>& contours, const cv::Size& frame,
                        std::vector<cv::Point>& best, double& best_area) {
+  const double frame_area = static_cast<double>(frame.area());
   for (const auto& contour : contours) {
     if (std::abs(cv::contourArea(contour)) < kMinCandidateArea * frame_area) continue;
+    if (is_the_frame(contour, frame)) continue;
     std::vector<cv::Point> quad;
     cv::approxPolyDP(contour, quad, kQuadEpsilon * cv::arcLength(contour, true), true);
     if (quad.size() != 4 || !cv::isContourConvex(quad)) continue;
@@ -148,7 +157,6 @@ std::optional<DocumentOutline> find_document(const cv::Mat& grey, const QualityT
   cv::GaussianBlur(grey, smooth, cv::Size(5, 5), 0);
   cv::Mat binary;
   const double otsu = cv::threshold(smooth, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  const double frame_area = static_cast<double>(grey.total());
   std::vector<cv::Point> best;
   double best_area = 0;
 
@@ -158,7 +166,7 @@ std::optional<DocumentOutline> find_document(const cv::Mat& grey, const QualityT
   cv::dilate(edges, edges, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(edges, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
-  consider_outlines(contours, frame_area, best, best_area);
+  consider_outlines(contours, grey.size(), best, best_area);
 
   // 2. The document as a region brighter (or darker) than its background; catches soft edges.
   const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 7));
@@ -168,7 +176,7 @@ std::optional<DocumentOutline> find_document(const cv::Mat& grey, const QualityT
     cv::morphologyEx(region, region, cv::MORPH_CLOSE, kernel);
     contours.clear();
     cv::findContours(region, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    consider_outlines(contours, frame_area, best, best_area);
+    consider_outlines(contours, grey.size(), best, best_area);
   }
   if (best.empty()) return std::nullopt;
   return DocumentOutline{best};

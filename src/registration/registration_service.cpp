@@ -99,15 +99,15 @@ Result<Application> RegistrationService::load_owned(db::Session& session, const 
 }
 
 Result<void> RegistrationService::check_lines(db::Session& tx, const std::string& subscriber_id,
-                                              const std::string& application_id,
                                               const std::vector<std::string>& line_ids) {
   SIMREG_TRY_ASSIGN(auto lines, deps_.sims.lines_for_application(tx, subscriber_id, line_ids));
   std::vector<FieldError> errors;
   for (const auto& line : lines) {
-    const bool free_for_this = line.status == "unregistered" &&
-                               (!line.application_id || line.application_id->empty() ||
-                                *line.application_id == application_id);
-    if (!free_for_this) {
+    // A line restricted after its registration deadline is registered the same way; approval lifts it.
+    const bool registrable = line.status == "unregistered" || line.status == "restricted";
+    // Pending and registered lines belong to an application in flight or done; any application id
+    // left on a registrable line is from one that ended (rejected), so it does not hold the line.
+    if (!registrable) {
       errors.push_back({"/line_ids", "line.not_available",
                         "The line ending " + line.msisdn.substr(line.msisdn.size() >= 4 ? line.msisdn.size() - 4 : 0) +
                             " is " + line.status + " and cannot be added to this application."});
@@ -138,7 +138,7 @@ Result<Application> RegistrationService::start(const std::string& subscriber_id,
       exists.extensions["application_id"] = *draft;
       return exists;
     }
-    SIMREG_TRY(check_lines(tx, subscriber_id, app.id, app.line_ids));
+    SIMREG_TRY(check_lines(tx, subscriber_id, app.line_ids));
     SIMREG_TRY(store_.insert(tx, app, Actor::subscriber, subscriber_id));
     return audit_subscriber(tx, subscriber_id, "application.started", app.id, meta);
   }));
@@ -182,7 +182,7 @@ Result<Application> RegistrationService::update(const std::string& subscriber_id
     if (!is_editable(app.status)) return not_editable(app.status);
     const auto now = deps_.clock.now_ms();
     if (line_ids) {
-      SIMREG_TRY(check_lines(tx, subscriber_id, app.id, *line_ids));
+      SIMREG_TRY(check_lines(tx, subscriber_id, *line_ids));
       SIMREG_TRY(store_.replace_lines(tx, app.id, *line_ids, now));
     }
     if (!touched.empty()) {
@@ -338,7 +338,7 @@ Result<Application> RegistrationService::submit(const std::string& subscriber_id
     auto errors = submission_errors(tx, app, declaration_accepted, storage);
     SIMREG_TRY(storage);
     if (!errors.empty()) return validation_failed(std::move(errors));
-    SIMREG_TRY(check_lines(tx, subscriber_id, app.id, app.line_ids));
+    SIMREG_TRY(check_lines(tx, subscriber_id, app.line_ids));
     const auto now = deps_.clock.now_ms();
     ApplicationStore::Submission submission{now, deps_.profile.calendar().add_business_days(now, deps_.profile.review_business_days())};
     SIMREG_TRY(store_.change_status(tx, app, ApplicationStatus::submitted, Actor::subscriber, subscriber_id, now,

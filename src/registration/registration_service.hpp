@@ -76,7 +76,7 @@ class RegistrationService {
  private:
   Result<Application> load_owned(db::Session& session, const std::string& subscriber_id,
                                  const std::string& application_id, bool lock);
-  Result<void> check_lines(db::Session& tx, const std::string& subscriber_id, const std::string& application_id,
+  Result<void> check_lines(db::Session& tx, const std::string& subscriber_id,
                            const std::vector<std::string>& line_ids);
   std::optional<std::string> document_number_index(const Identity& identity) const;
   jurisdiction::Date today() const;

@@ -148,6 +148,21 @@ TEST_P(RegistrationServiceTest, StartsOneDraftPerSubscriber) {
   EXPECT_EQ(again.error().extensions.at("application_id"), app->id);
 }
 
+TEST_P(RegistrationServiceTest, ALineRestrictedAfterItsDeadlineCanStillBeRegisteredButNotAPendingOne) {
+  const auto lines = linked_lines("sub-a", 2);
+  ASSERT_TRUE(storage_.db().transaction([&](db::Session& tx) {
+    return sims_->set_status(tx, {lines[0]}, "restricted", "system", "", "registration_deadline_passed");
+  }));
+  ASSERT_TRUE(storage_.db().transaction([&](db::Session& tx) {
+    return sims_->set_status(tx, {lines[1]}, "pending", "system", "", "test");
+  }));
+  auto refused = service_->start("sub-a", lines, kMeta);
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(has_field_error(refused.error(), "/line_ids", "line.not_available")) << describe(refused.error());
+  auto started = service_->start("sub-a", {lines[0]}, kMeta);
+  ASSERT_TRUE(started) << describe(started.error());
+}
+
 TEST_P(RegistrationServiceTest, LinesOfAnotherSubscriberAreRefused) {
   const auto lines = linked_lines("sub-a", 1);
   auto app = service_->start("sub-b", lines, kMeta);

@@ -48,7 +48,8 @@ Response answer(RegistrationService& registrations, sims::SimService& sims, cons
 
 }  // namespace
 
-void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims) {
+void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims,
+                                LocaleOf locale_of) {
   router.add(subscriber_route(verb::post, "/api/v1/applications", [&](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
@@ -96,12 +97,13 @@ void register_subscriber_routes(http::Router& router, RegistrationService& regis
                                        declared.is_boolean() && declared.get<bool>(), meta_of(ctx)));
   }));
 
-  auto upload = subscriber_route(verb::put, "/api/v1/applications/{id}/documents/{kind}", [&](RequestContext& ctx) {
+  auto upload = subscriber_route(verb::put, "/api/v1/applications/{id}/documents/{kind}",
+                                 [&registrations, locale_of](RequestContext& ctx) {
     // An upload must say what it is; an undeclared type is refused like a wrong one.
     const auto content_type = ctx.header("Content-Type").value_or("application/octet-stream");
     auto outcome = registrations.put_document(ctx.principal->account_id, ctx.path_params.at("id"),
                                               ctx.path_params.at("kind"), ctx.request.body(), content_type,
-                                              ctx.principal->locale, meta_of(ctx));
+                                              locale_of(*ctx.principal), meta_of(ctx));
     if (!outcome) return http::problem_response(outcome.error());
     return http::json_response(200, outcome->report);
   });

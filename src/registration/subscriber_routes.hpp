@@ -3,13 +3,21 @@
 // from. Handlers parse, call one RegistrationService function and render; all run on the worker pool.
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "http/router.hpp"
 #include "registration/registration_service.hpp"
 #include "sims/sim_service.hpp"
 
 namespace simreg::registration {
 
-void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims);
+// The caller's language ("en", "zh-CN") for the texts of an upload's quality report; the
+// accounts feature knows it, so the composition root supplies it.
+using LocaleOf = std::function<std::string(const http::Principal&)>;
+
+void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims,
+                                LocaleOf locale_of);
 
 // GET /api/v1/jurisdiction: the active profile, public (the sign-up pages show it too).
 void register_jurisdiction_route(http::Router& router, const jurisdiction::Profile& profile);

@@ -2,8 +2,9 @@
 real photographs Debian's `opencv-doc` ships.
 
 - A portrait: the first sample photo in which OpenCV's frontal-face Haar cascade finds exactly one
-  large face (227943776_1.jpg, a head-and-shoulders photo in the documentation's images), cropped
-  around the face. It is the selfie, and the holder's photo printed on the fake ID card.
+  large face (227943776_1.jpg, a head-and-shoulders photo in the documentation's images). Upscaled
+  to 720×720 it is the selfie; cropped around the face it is the holder's photo printed on the
+  fake ID card.
 - An ID card front: a light card (ID-1 proportions) with the portrait and printed text lines,
   lying on a desk (stuff.jpg), slightly turned, about 70 % of the frame wide; a back side without
   a face; a passport data page.

@@ -32,6 +32,17 @@ CONTRACT_OPERATIONS = [
     ("post", "/api/v1/admin/staff/{id}/enable", {"200", "403", "404"}),
     ("put", "/api/v1/admin/staff/{id}/roles", {"200", "403", "404", "409", "422"}),
     ("get", "/api/v1/demo/outbox", {"200", "404"}),
+    ("get", "/api/v1/jurisdiction", {"200"}),
+    ("get", "/api/v1/sims", {"200", "401", "403"}),
+    ("post", "/api/v1/sims/link", {"202", "401", "403", "422", "429"}),
+    ("post", "/api/v1/sims/link/confirm", {"200", "401", "403", "409", "422", "429"}),
+    ("get", "/api/v1/applications", {"200", "401", "403"}),
+    ("post", "/api/v1/applications", {"201", "401", "403", "409", "422"}),
+    ("get", "/api/v1/applications/{id}", {"200", "401", "403", "404"}),
+    ("patch", "/api/v1/applications/{id}", {"200", "401", "403", "404", "409", "422"}),
+    ("put", "/api/v1/applications/{id}/documents/{kind}",
+     {"200", "401", "403", "404", "409", "413", "415", "422", "503"}),
+    ("post", "/api/v1/applications/{id}/submit", {"200", "401", "403", "404", "409", "422"}),
 ]
 
 BODY_ERRORS = {"400", "413", "415", "422"}

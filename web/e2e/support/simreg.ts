@@ -1,6 +1,7 @@
 // Test-side access to the server under test: the CLI (same binary and data directory as the
-// webServer in playwright.config.ts), screenshots, outbox reading through the UI, and a guard that
-// fails a test when the page logs a CSP violation or an uncaught error.
+// webServer in playwright.config.ts: staff accounts, SIM lines in the inventory), screenshots,
+// outbox reading through the UI, and a guard that fails a test when the page logs a CSP violation
+// or an uncaught error.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
