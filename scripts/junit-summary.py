@@ -32,7 +32,13 @@ def main(argv):
             missing = True
             total_failed += 1
             continue
-        passed, failed, skipped = count(path)
+        try:
+            passed, failed, skipped = count(path)
+        except ET.ParseError as error:
+            print(f"  {path.name}: UNREADABLE ({error}; was it overwritten by a concurrent run?)")
+            missing = True
+            total_failed += 1
+            continue
         print(f"  {path.name}: {passed} passed, {failed} failed, {skipped} skipped")
         total_passed += passed
         total_failed += failed

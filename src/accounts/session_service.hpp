@@ -43,8 +43,8 @@ class SessionService {
   Result<NewSession> create(db::Session& tx, std::string_view account_kind, std::string_view account_id);
   // The live session for a cookie token (and marks it used), or nullopt when unknown/expired/revoked.
   // One indexed read per call, so a revocation takes effect on the next request. The idle clock
-  // (last_seen_at) is written at most once a minute (every quarter of the idle timeout when that is
-  // shorter): a session idle for idle_timeout_ms always ends, up to that refresh step early, never late.
+  // (last_seen_at) is written at most once a minute (every quarter of the idle timeout when that
+  // is shorter): a session idle for idle_timeout_ms always ends, up to that step early, never late.
   Result<std::optional<ActiveSession>> resolve(std::string_view token);
   // Sign-out: revokes the session and records it in the audit log.
   Result<void> sign_out(std::string_view account_kind, std::string_view account_id, std::string_view session_id,

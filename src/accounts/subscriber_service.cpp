@@ -83,14 +83,16 @@ Result<void> SubscriberService::audit(db::Session& tx, const std::string& actor_
   return deps_.audit.append(tx, event);
 }
 
-Result<SubscriberView> SubscriberService::view_of(const db::QueryResult& rows, const std::string& account_id) const {
+Result<SubscriberView> SubscriberService::view_of(const db::QueryResult& rows,
+                                                  const std::string& account_id) const {
   if (rows.empty()) return Error::make(ErrorKind::not_found, "account.not_found", "The account does not exist.");
   const auto& row = rows.first();
   SIMREG_TRY_ASSIGN(auto email, deps_.sealer.open(row.bytes(1), {kTable, "email_sealed", account_id}));
   return SubscriberView{row.text(0), std::move(email), row.integer(2) == 1, row.text(3), row.integer(4)};
 }
 
-Result<SubscriberView> SubscriberService::load_view(db::Session& session, const std::string& account_id) {
+Result<SubscriberView> SubscriberService::load_view(db::Session& session,
+                                                    const std::string& account_id) {
   SIMREG_TRY_ASSIGN(auto rows, session.execute(kViewSql, {account_id}));
   return view_of(rows, account_id);
 }
@@ -188,8 +190,9 @@ Result<void> SubscriberService::resend_verification(std::string_view email) {
     if (rows.empty()) return success();
     SIMREG_TRY_ASSIGN(auto last, deps_.codes.last_issued_at(tx, CodePurpose::email_verification, index));
     if (last && now - *last < verification_resend_interval_ms()) return success();
-    SIMREG_TRY_ASSIGN(auto code, deps_.codes.issue(tx, CodePurpose::email_verification, index,
-                                                   rows.first().text(0), deps_.verification_code_ttl_ms));
+    SIMREG_TRY_ASSIGN(auto code,
+                      deps_.codes.issue(tx, CodePurpose::email_verification, index,
+                                        rows.first().text(0), deps_.verification_code_ttl_ms));
     SIMREG_TRY(deps_.outbox.enqueue(tx, {notify::Channel::email, *normalized, "email_verification",
                                          rows.first().text(1), {{"code", code}}}));
     return success();

@@ -31,11 +31,12 @@ class SubscriberServiceTest : public ::testing::TestWithParam<Engine> {
     service_ = make_service(hasher_);
   }
 
-  std::unique_ptr<SubscriberService> make_service(const crypto::PasswordHasher& hasher,
-                                                  std::int64_t code_ttl_ms = kDefaultVerificationCodeTtlMs) {
-    return std::make_unique<SubscriberService>(SubscriberServiceDeps{db(), sealer_, indexer_, hasher, *sessions_,
-                                                                     *codes_, *throttle_, *outbox_, *audit_, clock_,
-                                                                     code_ttl_ms});
+  std::unique_ptr<SubscriberService> make_service(
+      const crypto::PasswordHasher& hasher,
+      std::int64_t code_ttl_ms = kDefaultVerificationCodeTtlMs) {
+    return std::make_unique<SubscriberService>(
+        SubscriberServiceDeps{db(), sealer_, indexer_, hasher, *sessions_, *codes_, *throttle_,
+                              *outbox_, *audit_, clock_, code_ttl_ms});
   }
 
   db::Database& db() { return *test_db_->db; }

@@ -61,7 +61,7 @@ class Application {
   crypto::Keyring keyring_;                            // all keys; immutable from here on
   crypto::FieldSealer sealer_{keyring_};               // seals personal fields with the active key
   crypto::BlindIndexer indexer_{keyring_};             // equality look-ups without plaintext
-  crypto::PasswordHasher hasher_{{}, server_config_.password_hash_concurrency};  // Argon2id, OWASP minimum
+  crypto::PasswordHasher hasher_{{}, server_config_.password_hash_concurrency};  // Argon2id, capped
   std::unique_ptr<db::Database> database_;             // SQLite or PostgreSQL
   std::unique_ptr<audit::AuditLog> audit_;             // needs database + signing key
   std::unique_ptr<notify::Outbox> outbox_;             // needs database + sealer + indexer

@@ -179,13 +179,17 @@ Result<VerifyReport> verify_with(db::Database& db, const KeyLookup& key_for) {
 }  // namespace
 
 Result<VerifyReport> verify_audit_log(db::Database& db, const crypto::Keyring& keyring) {
-  return verify_with(db, [&keyring](std::string_view key_id) { return keyring.signing_public_key_for(key_id); });
+  return verify_with(db, [&keyring](std::string_view key_id) {
+    return keyring.signing_public_key_for(key_id);
+  });
 }
 
 Result<VerifyReport> verify_audit_log(db::Database& db, std::string_view signing_public_key) {
   const std::string trusted(signing_public_key);
   const std::string trusted_id = crypto::Keyring::key_id_of(trusted);
-  return verify_with(db, [&](std::string_view key_id) { return key_id == trusted_id ? &trusted : nullptr; });
+  return verify_with(db, [&](std::string_view key_id) {
+    return key_id == trusted_id ? &trusted : nullptr;
+  });
 }
 
 }  // namespace simreg::audit

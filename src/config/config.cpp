@@ -110,7 +110,8 @@ void add_server_options(CLI::App& command, ServerConfig& server) {
   command.add_option("--sms-gateway-token", server.sms_gateway_token, "Bearer token for the SMS gateway")
       ->envname("SIMREG_SMS_GATEWAY_TOKEN");
   command.add_option("--password-hash-concurrency", server.password_hash_concurrency,
-                     "Password hashes (Argon2id, 19 MiB each) computed at once; more wait (0: one per CPU core)")
+                     "Password hashes (Argon2id, 19 MiB each) computed at once; more wait "
+                     "(0: one per CPU core)")
       ->envname("SIMREG_PASSWORD_HASH_CONCURRENCY")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();

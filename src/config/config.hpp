@@ -48,8 +48,8 @@ struct ServerConfig {
   std::string smtp_password;
   std::string sms_gateway_url;
   std::string sms_gateway_token;
-  int password_hash_concurrency = 0;        // Argon2id hashes at once (19 MiB each); 0: one per CPU core
-  int verification_code_ttl_s = 15 * 60;    // e-mail verification codes expire after this
+  int password_hash_concurrency = 0;      // Argon2id hashes at once (19 MiB each); 0: one per core
+  int verification_code_ttl_s = 15 * 60;  // e-mail verification codes expire after this
 };
 
 struct ListenAddress {

@@ -254,9 +254,13 @@ Result<Keyring> Keyring::from_json(std::string_view json) {
 
   // Optional: absent until the signing key is first rotated.
   if (const auto retired = root.find("retired_signing_public_keys"); retired != root.end()) {
-    if (!retired->is_array()) return invalid("The keyring's retired signing keys are not an array.");
+    if (!retired->is_array()) {
+      return invalid("The keyring's retired signing keys are not an array.");
+    }
     for (const auto& entry : *retired) {
-      if (!entry.is_string()) return invalid("A retired signing public key is not a base64 string.");
+      if (!entry.is_string()) {
+        return invalid("A retired signing public key is not a base64 string.");
+      }
       auto decoded = base64_decode(entry.get_ref<const std::string&>());
       if (!decoded || decoded->size() != crypto_sign_PUBLICKEYBYTES) {
         return invalid("A retired signing public key is not 32 bytes of base64.");
@@ -265,7 +269,8 @@ Result<Keyring> Keyring::from_json(std::string_view json) {
       if (keyring.signing_public_key_for(key_id) != nullptr) {
         return invalid("The keyring repeats signing key " + key_id + ".");
       }
-      keyring.retired_signing_keys_.push_back(SigningPublicKey{std::move(key_id), std::move(*decoded)});
+      keyring.retired_signing_keys_.push_back(
+          SigningPublicKey{std::move(key_id), std::move(*decoded)});
     }
   }
   return keyring;
@@ -306,7 +311,9 @@ std::string Keyring::to_json() const {
   // Written only once there is one, so keyrings that never rotated keep their exact old form.
   if (!retired_signing_keys_.empty()) {
     Json retired = Json::array();
-    for (const SigningPublicKey& key : retired_signing_keys_) retired.push_back(base64_encode(key.public_key));
+    for (const SigningPublicKey& key : retired_signing_keys_) {
+      retired.push_back(base64_encode(key.public_key));
+    }
     root["retired_signing_public_keys"] = std::move(retired);
   }
   return root.dump();

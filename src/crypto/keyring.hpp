@@ -56,7 +56,9 @@ class Keyring {
   // half is forgotten), so signatures made before still verify and no new ones can be made with it.
   void rotate_signing_key();
   // Public keys of the pairs retired by rotate_signing_key(), oldest first.
-  const std::vector<SigningPublicKey>& retired_signing_keys() const { return retired_signing_keys_; }
+  const std::vector<SigningPublicKey>& retired_signing_keys() const {
+    return retired_signing_keys_;
+  }
   // The public key a signature made under `key_id` verifies with: the current pair's or a retired
   // one's; nullptr when the keyring never held that key.
   const std::string* signing_public_key_for(std::string_view key_id) const;

@@ -48,7 +48,9 @@ std::optional<std::string> as_c_string(std::string_view encoded) {
   return std::string(encoded);
 }
 
-int default_max_concurrent() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+int default_max_concurrent() {
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 }  // namespace
 
@@ -67,7 +69,8 @@ namespace {
 // Holds one slot for the duration of one Argon2id computation.
 class SlotGuard {
  public:
-  SlotGuard(std::counting_semaphore<>& free, std::atomic<int>& in_flight) : free_(free), in_flight_(in_flight) {
+  SlotGuard(std::counting_semaphore<>& free, std::atomic<int>& in_flight)
+      : free_(free), in_flight_(in_flight) {
     free_.acquire();
     in_flight_.fetch_add(1, std::memory_order_relaxed);
   }
@@ -86,7 +89,8 @@ class SlotGuard {
 }  // namespace
 
 PasswordHasher::PasswordHasher(PasswordHashParams params, int max_concurrent)
-    : slots_(std::make_shared<Slots>(max_concurrent < 1 ? default_max_concurrent() : max_concurrent)) {
+    : slots_(std::make_shared<Slots>(max_concurrent < 1 ? default_max_concurrent()
+                                                        : max_concurrent)) {
   initialize();
   params_.ops_limit =
       std::clamp<std::uint64_t>(params.ops_limit, kMinOps, crypto_pwhash_OPSLIMIT_MAX);

@@ -1,7 +1,8 @@
 // Password hashing with Argon2id (libsodium crypto_pwhash_str_alg). The encoded string carries its
 // own salt and parameters, so hashes made under older parameters still verify; needs_rehash tells
 // when they should be upgraded. At most max_concurrent() hashes or verifications run at once (each
-// holds mem_limit_bytes, 19 MiB+); callers past that wait their turn. Thread-safe; copies share the cap.
+// holds mem_limit_bytes, 19 MiB+); callers past that wait their turn. Thread-safe; copies share
+// the cap.
 #pragma once
 
 #include <cstddef>

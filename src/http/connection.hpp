@@ -13,6 +13,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl/stream_base.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
@@ -34,6 +35,7 @@
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
 #include "http/request_id.hpp"
+#include "http/wire_format.hpp"
 
 namespace simreg::http {
 
@@ -277,17 +279,13 @@ class Connection final : public ConnectionControl,
     response.version(info.version);
     response.keep_alive(keep_alive);
     response.prepare_payload();
-    std::size_t bytes_out = 0;
+    // HEAD: the header alone, whose Content-Length stays that of the GET body, as HEAD requires.
+    const std::size_t bytes_out = head_only ? 0 : response.body().size();
+    const std::string wire = serialize_response(response, head_only);
     boost::beast::error_code ec;
     lowest().expires_after(settings_.read_timeout);
-    if (head_only) {
-      // Content-Length stays that of the GET body, as HEAD requires.
-      bhttp::response<bhttp::empty_body> header_only{std::move(response.base())};
-      co_await bhttp::async_write(stream_, header_only, redirect_error(use_awaitable, ec));
-    } else {
-      bytes_out = response.body().size();
-      co_await bhttp::async_write(stream_, response, redirect_error(use_awaitable, ec));
-    }
+    co_await boost::asio::async_write(stream_, boost::asio::buffer(wire),
+                                      redirect_error(use_awaitable, ec));
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - info.started).count();
     metrics_.observe_request(info.route, info.method, status, seconds);

@@ -35,12 +35,16 @@ void Metrics::observe_request(std::string_view route_pattern, std::string_view m
                               unsigned status, double seconds) {
   std::lock_guard lock(mutex_);
   auto route = routes_.find(route_pattern);
-  if (route == routes_.end()) route = routes_.emplace(std::string(route_pattern), RouteStats{}).first;
+  if (route == routes_.end()) {
+    route = routes_.emplace(std::string(route_pattern), RouteStats{}).first;
+  }
   auto& counters = route->second.counters;
   auto counter = std::find_if(counters.begin(), counters.end(), [&](const Counter& c) {
     return c.status == status && c.method == method;
   });
-  if (counter == counters.end()) counter = counters.insert(counters.end(), Counter{std::string(method), status, 0});
+  if (counter == counters.end()) {
+    counter = counters.insert(counters.end(), Counter{std::string(method), status, 0});
+  }
   ++counter->count;
   Histogram& histogram = route->second.durations;
   for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
@@ -113,6 +117,12 @@ std::string Metrics::render() const {
           "# HELP simreg_worker_queue_capacity Jobs the worker queue holds before answering 503.\n";
       out += "# TYPE simreg_worker_queue_capacity gauge\n";
       out += fmt::format("simreg_worker_queue_capacity {}\n", pool_->capacity());
+      out += "# HELP simreg_worker_threads Worker threads for blocking work.\n";
+      out += "# TYPE simreg_worker_threads gauge\n";
+      out += fmt::format("simreg_worker_threads {}\n", pool_->threads());
+      out += "# HELP simreg_worker_busy Worker threads running a job right now.\n";
+      out += "# TYPE simreg_worker_busy gauge\n";
+      out += fmt::format("simreg_worker_busy {}\n", pool_->busy_threads());
     }
     collectors = collectors_;
   }

@@ -46,6 +46,8 @@ TEST(MetricsTest, PoolGaugesAndCollectors) {
   const std::string text = metrics.render();
   EXPECT_TRUE(contains(text, "simreg_worker_queue_depth 0\n"));
   EXPECT_TRUE(contains(text, "simreg_worker_queue_capacity 7\n"));
+  EXPECT_TRUE(contains(text, "simreg_worker_threads 1\n"));
+  EXPECT_TRUE(contains(text, "simreg_worker_busy 0\n") || contains(text, "simreg_worker_busy 1\n"));
   EXPECT_TRUE(contains(text, "simreg_db_pool_in_use 3\n"));
 }
 

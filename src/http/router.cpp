@@ -97,11 +97,10 @@ bool Router::more_specific(const Entry& a, const Entry& b) {
 RouteMatch Router::match(bhttp::verb method, const std::vector<std::string>& segments) const {
   const Entry* exact = nullptr;
   const Entry* get_for_head = nullptr;
-  std::set<std::string> allowed;
+  bool path_known = false;
   for (const auto& entry : entries_) {
     if (!matches(entry, segments)) continue;
-    allowed.insert(std::string(bhttp::to_string(entry.spec.method)));
-    if (entry.spec.method == bhttp::verb::get) allowed.insert("HEAD");
+    path_known = true;
     if (entry.spec.method == method && (!exact || more_specific(entry, *exact))) exact = &entry;
     if (method == bhttp::verb::head && entry.spec.method == bhttp::verb::get &&
         (!get_for_head || more_specific(entry, *get_for_head))) {
@@ -118,7 +117,14 @@ RouteMatch Router::match(bhttp::verb method, const std::vector<std::string>& seg
     }
     return result;
   }
-  if (!allowed.empty()) {
+  if (path_known) {
+    // Only a 405 needs the Allow list, so it is collected here rather than on every match.
+    std::set<std::string> allowed;
+    for (const auto& entry : entries_) {
+      if (!matches(entry, segments)) continue;
+      allowed.insert(std::string(bhttp::to_string(entry.spec.method)));
+      if (entry.spec.method == bhttp::verb::get) allowed.insert("HEAD");
+    }
     result.outcome = RouteMatch::Outcome::method_not_allowed;
     for (const auto& name : allowed) {
       if (!result.allow.empty()) result.allow += ", ";

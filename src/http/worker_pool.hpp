@@ -1,6 +1,7 @@
 // WorkerPool: a fixed set of threads running blocking work (database, password hashing, crypto,
 // images) off the I/O threads, behind a bounded queue so overload becomes a fast 503, not latency.
-// Thread-safe. run_on() bridges a job into an Asio coroutine and resumes it on its own executor.
+// Workers run SCHED_BATCH and a job wakes the most recently idle one. Thread-safe. run_on()
+// bridges a job into an Asio coroutine and resumes it on its own executor.
 #pragma once
 
 #include <utility>
@@ -40,6 +41,8 @@ class WorkerPool {
   bool try_submit(std::function<void()> job);
 
   std::size_t queue_depth() const;
+  // Threads running a job or woken for one (the rest wait for work).
+  int busy_threads() const;
   std::size_t capacity() const { return capacity_; }
   int threads() const { return static_cast<int>(threads_.size()); }
 

@@ -6,8 +6,11 @@
 #include <boost/asio/io_context.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <future>
+#include <set>
 #include <stdexcept>
+#include <thread>
 
 namespace simreg::http {
 namespace {
@@ -89,6 +92,41 @@ TEST(WorkerPoolTest, ThrowingJobDoesNotKillTheWorker) {
   ASSERT_TRUE(pool.try_submit([] { throw std::runtime_error("boom"); }));
   ASSERT_TRUE(pool.try_submit([&] { after.set_value(); }));
   EXPECT_EQ(after.get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);
+}
+
+// Waits (bounded) until every worker is back waiting for work.
+bool settle(const WorkerPool& pool) {
+  for (int i = 0; i < 5000 && pool.busy_threads() != 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return pool.busy_threads() == 0;
+}
+
+// One job at a time goes to the worker that went idle last, so a lightly loaded pool keeps one warm
+// thread busy instead of waking a different cold one for every job.
+TEST(WorkerPoolTest, OneJobAtATimeRunsOnTheMostRecentlyIdleThread) {
+  WorkerPool pool(4, 10);
+  std::set<std::thread::id> used;
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(settle(pool));
+    std::promise<std::thread::id> ran_on;
+    ASSERT_TRUE(pool.try_submit([&] { ran_on.set_value(std::this_thread::get_id()); }));
+    used.insert(ran_on.get_future().get());
+  }
+  EXPECT_EQ(used.size(), 1u);
+}
+
+// Under load every worker is woken: four blocking jobs run at once on four threads.
+TEST(WorkerPoolTest, ConcurrentJobsWakeEveryWorker) {
+  WorkerPool pool(4, 10);
+  ASSERT_TRUE(settle(pool));
+  Gate gate;
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(pool.try_submit([&] { gate.wait(); }));
+  gate.wait_for_waiters(4);
+  EXPECT_EQ(pool.busy_threads(), 4);
+  EXPECT_EQ(pool.queue_depth(), 0u);
+  gate.open();
+  EXPECT_TRUE(settle(pool));
 }
 
 TEST(WorkerPoolTest, RejectsZeroThreads) { EXPECT_THROW(WorkerPool(0, 1), std::invalid_argument); }

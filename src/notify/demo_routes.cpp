@@ -29,13 +29,14 @@ void register_demo_outbox_routes(http::Router& router, Outbox& outbox) {
     // No address (or an empty search field) lists everyone's latest messages: this route exists
     // only in demo mode, where every account is a throwaway.
     std::optional<std::string> to;
-    if (const auto param = ctx.query_params.find("to");
-        param != ctx.query_params.end() && param->second.find_first_not_of(" \t") != std::string::npos) {
+    const auto param = ctx.query_params.find("to");
+    if (param != ctx.query_params.end() &&
+        param->second.find_first_not_of(" \t") != std::string::npos) {
       to = param->second;
     }
     if (to && to->size() > kMaxAddressLength) {
       return http::problem_response(Error::validation(
-          {{"/to", "field.too_long", "An e-mail address or phone number is at most 320 characters."}}));
+          {{"/to", "field.too_long", "An address or phone number is at most 320 characters."}}));
     }
     auto entries = outbox.list(to, kDemoOutboxLimit);
     if (!entries) return http::problem_response(entries.error());

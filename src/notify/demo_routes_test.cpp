@@ -89,12 +89,13 @@ TEST_P(DemoRoutesTest, WithoutAnAddressListsTheLatestMessagesOfEveryone) {
     clock_.advance_ms(1000);
     ASSERT_TRUE(test_db_->db->transaction([&](db::Session& tx) -> Result<void> {
       const std::string to = i % 2 == 0 ? "alice@example.org" : "bob@example.org";
-      SIMREG_TRY(outbox_->enqueue(
-          tx, {Channel::email, to, "email_verification", "en", {{"code", fmt::format("{:06}", i)}}}));
+      const nlohmann::json params{{"code", fmt::format("{:06}", i)}};
+      SIMREG_TRY(outbox_->enqueue(tx, {Channel::email, to, "email_verification", "en", params}));
       return success();
     }));
   }
-  for (const auto& query : std::vector<std::map<std::string, std::string>>{{}, {{"to", ""}}, {{"to", " \t "}}}) {
+  using Query = std::map<std::string, std::string>;
+  for (const auto& query : std::vector<Query>{{}, {{"to", ""}}, {{"to", " \t "}}}) {
     const auto response = get(query);
     ASSERT_EQ(response.result_int(), 200u);
     const auto items = json::parse(response.body())["items"];

@@ -65,7 +65,8 @@ void configure_sqlite_once() {
   std::call_once(once, [] {
     if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK) {
       // Someone initialized SQLite first; the default stays, which is only slower.
-      log_failure(kEngine, "config", "SQLITE_CONFIG_MEMSTATUS left on (SQLite already initialized)", "");
+      log_failure(kEngine, "config", "SQLITE_CONFIG_MEMSTATUS left on (SQLite already running)",
+                  "");
     }
   });
 }

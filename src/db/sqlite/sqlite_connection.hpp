@@ -38,14 +38,18 @@ class SqliteConnection {
   Error failure(int rc, std::string_view sql);
   void clear_cache();
 
-  // Heterogeneous look-up: finding a cached statement by the caller's string_view allocates nothing.
+  // Heterogeneous look-up: finding a cached statement by the caller's string_view allocates
+  // nothing.
   struct SqlHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
   };
 
   sqlite3* handle_;
-  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;  // by the caller's SQL
+  // Keyed by the caller's SQL text.
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
   bool last_failure_transient_ = false;
 };
 
