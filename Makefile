@@ -8,11 +8,11 @@ deps:
 	@scripts/install-deps.sh
 
 build: deps
-	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -USIMREG_MODULES >/dev/null
 	@cmake --build build
 
 release: deps
-	@cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMREG_BUILD_TESTS=OFF >/dev/null
+	@cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMREG_BUILD_TESTS=OFF -USIMREG_MODULES >/dev/null
 	@cmake --build build-release
 
 web: deps

@@ -14,7 +14,7 @@ PACKAGES=(
   # OpenCV's face cascades (runtime) and sample photographs (image-check tests)
   opencv-data opencv-doc
   # runtime and tests
-  sqlite3 postgresql-15 python3 python3-pytest python3-jsonschema python3-yaml python3-aiosmtpd python3-opencv
+  sqlite3 postgresql-15 python3 python3-pytest python3-jsonschema python3-yaml python3-aiosmtpd python3-opencv python3-cryptography
   chromium fonts-noto-cjk curl procps jq
   # benchmarks
   nginx-light wrk

@@ -13,7 +13,7 @@ scripts/install-deps.sh || exit 1
 rm -rf "$RESULTS" && mkdir -p "$RESULTS/screenshots"
 
 echo "== build"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMREG_WERROR=ON >/dev/null || exit 1
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMREG_WERROR=ON -USIMREG_MODULES >/dev/null || exit 1
 cmake --build build -j "$JOBS" || exit 1
 (cd web && npm run --silent build >/dev/null) || { echo "web build failed"; exit 1; }
 

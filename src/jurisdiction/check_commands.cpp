@@ -36,6 +36,7 @@ struct IdOptions {
 struct MsisdnOptions {
   std::string number;
   std::string country;
+  std::string profile;
 };
 
 int emit(std::ostream& out, const nlohmann::ordered_json& json, bool valid) {
@@ -63,12 +64,11 @@ int run_id(const IdOptions& options, std::ostream& out, std::ostream& err, const
   return emit(out, result.to_json(), result.valid);
 }
 
-int run_msisdn(const MsisdnOptions& options, const std::string& profile_id, std::ostream& out,
-               std::ostream& err) {
+int run_msisdn(const MsisdnOptions& options, std::ostream& out, std::ostream& err) {
   std::string country = options.country;
   for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (country.empty()) {
-    auto profile = load_profile(profile_id);
+    auto profile = load_profile(options.profile);
     if (!profile) {
       err << "simreg: " << profile.error().detail << " (" << profile.error().code << ")\n";
       return kUsageError;
@@ -146,12 +146,15 @@ void add_check_commands(CLI::App& check, std::function<int()>& action,
                    "The number, international (+86...) or national")
       ->required();
   msisdn->add_option("--country", msisdn_options->country,
-                     "Country the number must belong to (ISO alpha-2); default: the profile's (" +
-                         profile_id_default + ")");
-  msisdn->callback([&action, &out, &err, msisdn_options, profile_id = profile_id_default] {
-    action = [&out, &err, msisdn_options, profile_id] {
-      return run_msisdn(*msisdn_options, profile_id, out, err);
-    };
+                     "Country the number must belong to (ISO alpha-2); default: the profile's");
+  msisdn_options->profile = profile_id_default;
+  msisdn
+      ->add_option("--profile", msisdn_options->profile,
+                   "Jurisdiction profile whose country is the default --country")
+      ->envname("SIMREG_PROFILE")
+      ->capture_default_str();
+  msisdn->callback([&action, &out, &err, msisdn_options] {
+    action = [&out, &err, msisdn_options] { return run_msisdn(*msisdn_options, out, err); };
   });
 }
 

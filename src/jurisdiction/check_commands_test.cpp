@@ -169,6 +169,12 @@ TEST(CheckCommandsUsageTest, DefaultCountryComesFromTheProfile) {
   EXPECT_NE(unknown.err.find("profile.unknown"), std::string::npos);
 }
 
+TEST(CheckCommandsUsageTest, ProfileOptionOverridesTheConfiguredDefault) {
+  EXPECT_EQ(run_check({"msisdn", "0917 123 4567", "--profile", "ph"}, "cn").exit_code, 0);
+  EXPECT_EQ(run_check({"msisdn", "0917 123 4567", "--profile", "cn"}, "ph").exit_code, 1);
+  EXPECT_EQ(run_check({"msisdn", "13800138000", "--profile", "zz"}, "cn").exit_code, 2);
+}
+
 struct UsageCase {
   const char* name;
   std::vector<std::string> args;

@@ -1,4 +1,4 @@
-// Phone numbers through libphonenumber (here, msisdn_fast_path and the import's sims/bulk_msisdn_validator include it): SIM line
+// Phone numbers through libphonenumber (only here and msisdn_fast_path include it): SIM line
 // MSISDNs, which must be valid mobile-capable numbers of the profile's country, and contact
 // numbers, which may be any valid number. Thread-safe (PhoneNumberUtil is an immutable singleton).
 #pragma once

@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "jurisdiction/iccid.hpp"
-#include "sims/bulk_msisdn_validator.hpp"
+#include "jurisdiction/phone_number.hpp"
 #include "sims/line_ids.hpp"
 #include "sims/line_store.hpp"
 #include "sims/ordered_pipeline.hpp"
@@ -166,7 +166,6 @@ std::string_view field_at(const std::vector<std::string_view>& fields, int index
 
 // One preparing thread's reusable state.
 struct Worker {
-  BulkMsisdnValidator msisdns;
   std::vector<std::string_view> fields;
   std::string scratch;
   std::string last_time_text;
@@ -212,10 +211,13 @@ class ChunkPreparer {
     const std::string_view msisdn = field_at(worker.fields, layout.msisdn);
     if (msisdn.empty()) {
       problem("msisdn", "field.required");
-    } else if (auto checked = worker.msisdns.check(msisdn); !checked.valid()) {
-      problem("msisdn", checked.error);
+    } else if (auto normalized = jurisdiction::normalize_msisdn(msisdn, env_.region)) {
+      e164 = std::move(*normalized);
     } else {
-      e164 = std::move(checked.e164);
+      // Rejections are rare and must name the right reason: the full check decides them.
+      const auto checked = jurisdiction::check_msisdn(msisdn, env_.region);
+      problem("msisdn", checked.errors.empty() ? std::string_view("msisdn.invalid")
+                                               : std::string_view(checked.errors.front()));
     }
 
     const std::string_view iccid = field_at(worker.fields, layout.iccid);
@@ -521,7 +523,10 @@ Result<ImportReport> import_sims(const ImportEnvironment& env, std::string_view 
   const auto started = std::chrono::steady_clock::now();
   if (csv.starts_with("\xEF\xBB\xBF"))
     csv.remove_prefix(3);  // a UTF-8 byte order mark from spreadsheets
-  SIMREG_TRY_ASSIGN(const auto validator, BulkMsisdnValidator::for_region(env.region));
+  if (!jurisdiction::is_phone_region(env.region)) {
+    return Error::make(ErrorKind::internal, "sims.unknown_region",
+                       "The profile's country is not a telephone numbering region.");
+  }
 
   std::vector<Record> records = split_records(csv);
   CsvLayout layout;
@@ -550,7 +555,7 @@ Result<ImportReport> import_sims(const ImportEnvironment& env, std::string_view 
     SIMREG_TRY_ASSIGN(const bool empty, store.table_empty(tx));
     SIMREG_TRY_ASSIGN(const auto tuning, SqliteTuning::apply(tx, total));
     SIMREG_TRY_ASSIGN(const auto deferred, DeferredIndexes::drop_if_worthwhile(tx, empty, total));
-    std::vector<Worker> state(static_cast<std::size_t>(workers), Worker{validator, {}, {}, {}, {}});
+    std::vector<Worker> state(static_cast<std::size_t>(workers), Worker{});
     OrderedPipeline<PreparedChunk> pipeline(
         chunks, workers, static_cast<std::size_t>(workers) * kChunksAheadPerWorker,
         [&](std::size_t chunk, int worker) {
