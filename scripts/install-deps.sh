@@ -10,7 +10,7 @@ PACKAGES=(
   # libraries
   libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libphonenumber-dev libopencv-dev libqrencode-dev
+  libphonenumber-dev libopencv-dev libqrencode-dev libjpeg62-turbo-dev libpng-dev libwebp-dev
   # OpenCV's face cascades (runtime) and sample photographs (image-check tests)
   opencv-data opencv-doc
   # runtime and tests

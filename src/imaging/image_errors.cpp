@@ -21,4 +21,8 @@ Error image_error(std::string_view code) {
   return Error::make(kind, std::string(code), text ? text->message : std::string(code));
 }
 
+Error imaging_failed() {
+  return Error::make(ErrorKind::internal, "imaging.failed", "The picture could not be processed.");
+}
+
 }  // namespace simreg::imaging

@@ -19,4 +19,7 @@ inline constexpr std::string_view kUnreadable = "image.unreadable";
 // `code` is one of the five above; anything else becomes an internal error.
 Error image_error(std::string_view code);
 
+// Not the upload's fault (out of memory, a library failure): internal "imaging.failed", HTTP 500.
+Error imaging_failed();
+
 }  // namespace simreg::imaging

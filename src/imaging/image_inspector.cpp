@@ -5,12 +5,13 @@
 #include <vector>
 
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "imaging/face_detector_internal.hpp"
+#include "imaging/image_codec_internal.hpp"
 #include "imaging/image_errors.hpp"
 #include "imaging/image_format.hpp"
+#include "imaging/jpeg_codec_internal.hpp"
 #include "imaging/quality_checks_internal.hpp"
 
 namespace simreg::imaging {
@@ -36,32 +37,24 @@ cv::Mat upright(cv::Mat image, int orientation) {
   }
 }
 
-Result<cv::Mat> decode(std::string_view bytes, const ImageHeader& header) {
-  cv::Mat decoded;
-  try {
-    // imdecode never writes to its input; Mat only lacks a const constructor.
-    const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
-    decoded = cv::imdecode(buffer, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
-  } catch (const cv::Exception&) {
-    return image_error(kUnreadable);
-  }
-  if (decoded.empty() || decoded.cols != static_cast<int>(header.width) ||
-      decoded.rows != static_cast<int>(header.height)) {
+// The decoder re-reads the dimensions itself; a picture whose pixels disagree with the header the
+// guards judged is refused rather than trusted.
+Result<cv::Mat> decode(std::string_view bytes, const ImageHeader& header, const ImageLimits& limits) {
+  SIMREG_TRY_ASSIGN(cv::Mat decoded, decode_image(bytes, header.format, limits.max_pixels));
+  if (decoded.cols != static_cast<int>(header.width) || decoded.rows != static_cast<int>(header.height)) {
     return image_error(kUnreadable);
   }
   return decoded;
 }
 
-std::string encode_jpeg(const cv::Mat& image, const ImageLimits& limits) {
+Result<std::string> stored_copy(const cv::Mat& image, const ImageLimits& limits) {
   cv::Mat stored = image;
   const int long_side = std::max(image.cols, image.rows);
   if (long_side > limits.max_stored_long_side) {
     const double scale = static_cast<double>(limits.max_stored_long_side) / long_side;
     cv::resize(image, stored, cv::Size(), scale, scale, cv::INTER_AREA);
   }
-  std::vector<std::uint8_t> out;
-  cv::imencode(".jpg", stored, out, {cv::IMWRITE_JPEG_QUALITY, limits.stored_jpeg_quality});
-  return std::string(out.begin(), out.end());
+  return encode_jpeg(stored, limits.stored_jpeg_quality);
 }
 
 Result<Inspection> judge(const cv::Mat& image, ImageKind kind, const ImageLimits& limits,
@@ -133,7 +126,9 @@ Result<Inspection> judge(const cv::Mat& image, ImageKind kind, const ImageLimits
   if (faces.multiple_faces) reasons.emplace_back("image.multiple_faces");
   report.accepted = reasons.empty();
   report.measurements = std::move(measurements);
-  if (report.accepted) inspection.normalized_jpeg = encode_jpeg(image, limits);
+  if (report.accepted) {
+    SIMREG_TRY_ASSIGN(inspection.normalized_jpeg, stored_copy(image, limits));
+  }
   return inspection;
 }
 
@@ -156,16 +151,16 @@ Result<Inspection> inspect_image(std::string_view bytes, std::string_view declar
   SIMREG_TRY_ASSIGN(const ContainerInfo container, scan_container(bytes, header.format));
 
   try {
-    SIMREG_TRY_ASSIGN(cv::Mat decoded, decode(bytes, header));
+    SIMREG_TRY_ASSIGN(cv::Mat decoded, decode(bytes, header, limits));
     nlohmann::json measurements = {{"format", format_name(header.format)},
                                    {"bytes", bytes.size()},
                                    {"orientation", container.orientation}};
     return judge(upright(std::move(decoded), container.orientation), kind, limits, thresholds,
                  std::move(measurements));
   } catch (const cv::Exception&) {
-    return Error::make(ErrorKind::internal, "imaging.failed", "The picture could not be processed.");
+    return imaging_failed();
   } catch (const std::bad_alloc&) {
-    return Error::make(ErrorKind::internal, "imaging.failed", "The picture could not be processed.");
+    return imaging_failed();
   }
 }
 

@@ -40,6 +40,34 @@ const cv::Mat& photo(const std::string& name) {
 
 std::string jpeg(const cv::Mat& image) { return samples::encode(image, ".jpg", 92); }
 
+std::string progressive_jpeg(const cv::Mat& image) {
+  std::vector<std::uint8_t> out;
+  cv::imencode(".jpg", image, out, {cv::IMWRITE_JPEG_QUALITY, 92, cv::IMWRITE_JPEG_PROGRESSIVE, 1});
+  return std::string(out.begin(), out.end());
+}
+
+cv::Mat sixteen_bit(const cv::Mat& image) {
+  cv::Mat wide;
+  image.convertTo(wide, CV_16UC3, 256, 128);
+  return wide;
+}
+
+cv::Mat grey(const cv::Mat& image) {
+  cv::Mat out;
+  cv::cvtColor(image, out, cv::COLOR_BGR2GRAY);
+  return out;
+}
+
+// The picture with an alpha channel of one value everywhere.
+cv::Mat with_alpha(const cv::Mat& image, int alpha) {
+  std::vector<cv::Mat> channels;
+  cv::split(image, channels);
+  channels.emplace_back(image.size(), CV_8UC1, cv::Scalar(alpha));
+  cv::Mat out;
+  cv::merge(channels, out);
+  return out;
+}
+
 cv::Mat rotated(const cv::Mat& image, int code) {
   cv::Mat out;
   cv::rotate(image, out, code);
@@ -106,6 +134,23 @@ INSTANTIATE_TEST_SUITE_P(
         QualityCase{"passport", ImageKind::passport, [] { return jpeg(photo("passport_page")); }, "image/jpeg", {}},
         QualityCase{"id_back_webp", ImageKind::id_back, [] { return samples::encode(photo("card_back"), ".webp", 90); },
                     "image/webp", {}},
+        // Other encodings of the same pictures: each decoder path ends in the same checks.
+        QualityCase{"selfie_progressive_jpeg", ImageKind::selfie, [] { return progressive_jpeg(photo("selfie")); },
+                    "image/jpeg", {}},
+        QualityCase{"selfie_16bit_png", ImageKind::selfie, [] { return samples::encode(sixteen_bit(photo("selfie")), ".png"); },
+                    "image/png", {}},
+        QualityCase{"id_back_grey_png", ImageKind::id_back, [] { return samples::encode(grey(photo("card_back")), ".png"); },
+                    "image/png", {}},
+        QualityCase{"id_front_grey_jpeg", ImageKind::id_front, [] { return jpeg(grey(photo("card_front"))); },
+                    "image/jpeg", {}},
+        QualityCase{"selfie_opaque_alpha_png", ImageKind::selfie,
+                    [] { return samples::encode(with_alpha(photo("selfie"), 255), ".png"); }, "image/png", {}},
+        QualityCase{"selfie_lossless_webp", ImageKind::selfie, [] { return samples::encode(photo("selfie"), ".webp", 101); },
+                    "image/webp", {}},
+        // A transparent picture is judged as shown on a page, over white: nothing but white is there.
+        QualityCase{"selfie_fully_transparent_png", ImageKind::selfie,
+                    [] { return samples::encode(with_alpha(photo("selfie"), 0), ".png"); }, "image/png",
+                    {"image.overexposed"}},
         // A card photographed with the phone upright: rotation is not a defect.
         QualityCase{"id_front_portrait_frame", ImageKind::id_front,
                     [] { return jpeg(rotated(photo("card_front"), cv::ROTATE_90_CLOCKWISE)); }, "image/jpeg", {}},
@@ -259,6 +304,23 @@ INSTANTIATE_TEST_SUITE_P(
                  "image/webp", "image.unreadable", ErrorKind::unprocessable},
         HardCase{"jpeg_header_only", [] { return card_jpeg().substr(0, 20); }, "image/jpeg", "image.unreadable",
                  ErrorKind::unprocessable},
+        HardCase{"png_header_only", [] { return samples::encode(photo("selfie"), ".png").substr(0, 33); }, "image/png",
+                 "image.unreadable", ErrorKind::unprocessable},
+        HardCase{"webp_header_only", [] { return samples::encode(photo("selfie"), ".webp", 80).substr(0, 30); },
+                 "image/webp", "image.unreadable", ErrorKind::unprocessable},
+        // Structurally complete files whose pixel data cannot fill the picture their header claims:
+        // decoders would invent the rest (grey for libjpeg), so they are refused.
+        HardCase{"jpeg_frame_larger_than_its_data", [] { return jpeg_claiming(2000, 1500); }, "image/jpeg",
+                 "image.unreadable", ErrorKind::unprocessable},
+        HardCase{"png_with_too_little_image_data", [] { return samples::png_claiming(2000, 2000); }, "image/png",
+                 "image.unreadable", ErrorKind::unprocessable},
+        HardCase{"jpeg_ending_inside_its_scan",
+                 [] {
+                   std::string bytes = card_jpeg();
+                   const std::size_t scan = bytes.find("\xFF\xDA");
+                   return bytes.replace(scan + (bytes.size() - scan) / 2, 2, "\xFF\xD9", 2);
+                 },
+                 "image/jpeg", "image.unreadable", ErrorKind::unprocessable},
         HardCase{"empty_body", [] { return std::string(); }, "image/jpeg", "image.unsupported_type",
                  ErrorKind::unsupported_media_type}),
     [](const auto& info) { return std::string(info.param.name); });

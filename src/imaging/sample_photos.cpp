@@ -44,9 +44,14 @@ std::filesystem::path env_or(const char* name, const char* fallback) {
   return value != nullptr && *value != '\0' ? value : fallback;
 }
 
-cv::Mat decode_sample(const std::string& bytes, const std::string& name) {
+cv::Mat imdecode_string(const std::string& bytes, int flags) {
+  if (bytes.empty()) return {};
   const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
-  cv::Mat image = cv::imdecode(buffer, cv::IMREAD_COLOR);
+  return cv::imdecode(buffer, flags);
+}
+
+cv::Mat decode_sample(const std::string& bytes, const std::string& name) {
+  cv::Mat image = imdecode_string(bytes, cv::IMREAD_COLOR);
   if (image.empty()) throw std::runtime_error("cannot decode sample " + name);
   return image;
 }
@@ -140,17 +145,19 @@ std::optional<std::filesystem::path> sample_dir() {
   return data;
 }
 
-cv::Mat load_sample(const std::string& name) {
+std::string sample_bytes(const std::string& name) {
   if (!sample_dir()) throw std::runtime_error("OpenCV sample photos missing (install opencv-doc)");
   for (const std::filesystem::path& dir : {env_or("SIMREG_OPENCV_SAMPLES", kDefaultSampleDir),
                                           env_or("SIMREG_OPENCV_MANUAL", kDefaultManualDir)}) {
     const auto plain = dir / name;
-    if (std::filesystem::exists(plain)) return decode_sample(read_file(plain), name);
+    if (std::filesystem::exists(plain)) return read_file(plain);
     const auto gz = dir / (name + ".gz");
-    if (std::filesystem::exists(gz)) return decode_sample(read_gzip(gz), name);
+    if (std::filesystem::exists(gz)) return read_gzip(gz);
   }
   throw std::runtime_error("OpenCV sample missing: " + name);
 }
+
+cv::Mat load_sample(const std::string& name) { return decode_sample(sample_bytes(name), name); }
 
 cv::Mat selfie_photo() { return scaled(load_sample("face_swapped.jpg"), 2.0); }
 
@@ -263,6 +270,31 @@ std::string encode(const cv::Mat& image, const std::string& extension, int quali
   std::vector<std::uint8_t> out;
   if (!cv::imencode(extension, image, out, params)) throw std::runtime_error("cannot encode " + extension);
   return std::string(out.begin(), out.end());
+}
+
+cv::Mat opencv_decode(const std::string& bytes) {
+  return imdecode_string(bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+}
+
+cv::Mat opencv_decode_unchanged(const std::string& bytes) { return imdecode_string(bytes, cv::IMREAD_UNCHANGED); }
+
+double max_difference(const cv::Mat& a, const cv::Mat& b) {
+  if (a.empty() || b.empty() || a.size() != b.size() || a.type() != b.type()) return 255;
+  cv::Mat diff;
+  cv::absdiff(a, b, diff);
+  double most = 0;
+  cv::minMaxLoc(diff.reshape(1), nullptr, &most);
+  return most;
+}
+
+double mean_difference(const cv::Mat& a, const cv::Mat& b) {
+  if (a.empty() || b.empty() || a.size() != b.size() || a.type() != b.type()) return 255;
+  cv::Mat diff;
+  cv::absdiff(a, b, diff);
+  const cv::Scalar m = cv::mean(diff);
+  double sum = 0;
+  for (int c = 0; c < a.channels(); ++c) sum += m[c];
+  return sum / a.channels();
 }
 
 std::string exif_block(int orientation, bool big_endian) {

@@ -16,7 +16,8 @@ namespace simreg::imaging::testing {
 
 // examples/data, when both sample directories exist.
 std::optional<std::filesystem::path> sample_dir();
-cv::Mat load_sample(const std::string& name);  // either directory; also NAME.gz (Debian may compress docs)
+std::string sample_bytes(const std::string& name);  // either directory; also NAME.gz (Debian may compress docs)
+cv::Mat load_sample(const std::string& name);       // sample_bytes decoded by OpenCV
 
 // face_swapped.jpg (a frontal portrait) scaled by 2 (640×640): face ≈ 33 % of the short side.
 cv::Mat selfie_photo();
@@ -51,6 +52,14 @@ cv::Mat resized_long_side(const cv::Mat& image, int long_side);
 
 // ---- encodings ----
 std::string encode(const cv::Mat& image, const std::string& extension, int quality = 92);  // ".jpg" ...
+// OpenCV's imdecode (imgcodecs), the server's decoder before it linked libjpeg, libpng and libwebp
+// directly: the reference the codec tests compare with. Empty when OpenCV cannot decode `bytes`.
+cv::Mat opencv_decode(const std::string& bytes);            // IMREAD_COLOR | IMREAD_IGNORE_ORIENTATION
+cv::Mat opencv_decode_unchanged(const std::string& bytes);  // IMREAD_UNCHANGED: alpha and 16 bits kept
+// Largest and mean absolute difference over every channel; 255 when either is empty or the sizes or
+// types differ.
+double max_difference(const cv::Mat& a, const cv::Mat& b);
+double mean_difference(const cv::Mat& a, const cv::Mat& b);
 // A TIFF-structured EXIF block whose IFD0 holds only the Orientation tag.
 std::string exif_block(int orientation, bool big_endian = false);
 // Inserts an APP1 Exif segment with the given Orientation right after the JPEG's SOI.
