@@ -29,7 +29,7 @@ test:
 	@scripts/test.sh
 
 bench: release
-	@SIMREG_BIN=$(CURDIR)/build-release/simreg bench/run.sh
+	@BENCH_BUILD_DIR=$(CURDIR)/build-release bench/all.sh
 
 clean:
 	rm -rf build build-release test-results web/dist

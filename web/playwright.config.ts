@@ -66,6 +66,9 @@ export default defineConfig({
     command: `"${bin}" serve --demo --data-dir "${dataDir}" --listen 127.0.0.1:${port} --web-root ./dist --log-level warn`,
     cwd: webDir,
     url: `http://127.0.0.1:${port}/readyz`,
+    // Fast webhook retries (a receiver that fails once is retried within seconds) and every approval
+    // sampled for a second review, so the back-office specs see both. Older binaries ignore them.
+    env: { ...(process.env as Record<string, string>), SIMREG_WEBHOOK_RETRY_BASE_SECONDS: '1', SIMREG_REVIEW_SAMPLE_RATE: '1' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

@@ -63,6 +63,8 @@ Result<std::unique_ptr<Application>> Application::open(const config::StorageConf
   auto& db = *app->database_;
   app->audit_ = std::make_unique<audit::AuditLog>(db, app->keyring_, app->clock_);
   app->outbox_ = std::make_unique<notify::Outbox>(db, app->sealer_, app->indexer_, app->clock_);
+  app->webhooks_ = std::make_unique<webhooks::WebhookService>(
+      webhooks::WebhookServiceDeps{db, app->sealer_, *app->audit_, app->clock_});
   accounts::SessionPolicy session_policy;
   session_policy.idle_timeout_ms = std::int64_t{server.session_idle_timeout_s} * 1000;
   session_policy.absolute_timeout_ms = std::int64_t{server.session_absolute_timeout_s} * 1000;
@@ -83,12 +85,21 @@ Result<std::unique_ptr<Application>> Application::open(const config::StorageConf
   SIMREG_TRY_ASSIGN(app->blobs_, blob::FileBlobStore::open(storage.blob_dir()));
   app->sims_ = std::make_unique<sims::SimService>(sims::SimServiceDeps{
       db, app->sealer_, app->indexer_, *app->codes_, *app->outbox_, *app->audit_, app->clock_,
-      app->profile_->msisdn_region()});
+      app->profile_->msisdn_region(), app->webhooks_.get()});
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   app->image_slots_ = std::make_unique<ConcurrencyLimiter>(cores);
   app->registrations_ = std::make_unique<registration::RegistrationService>(registration::RegistrationServiceDeps{
       db, app->sealer_, app->indexer_, *app->audit_, *app->blobs_, *app->sims_, *app->profile_, app->clock_,
-      imaging::ImageLimits{}, *app->image_slots_});
+      imaging::ImageLimits{}, *app->image_slots_, app->webhooks_.get()});
+  auto* subscribers = app->subscribers_.get();
+  app->reviews_ = std::make_unique<review::ReviewService>(review::ReviewServiceDeps{
+      db, app->sealer_, *app->audit_, *app->blobs_, *app->sims_, *app->outbox_, *app->registrations_, *app->staff_,
+      app->clock_,
+      [subscribers](const std::string& subscriber_id) -> Result<review::SubscriberContact> {
+        SIMREG_TRY_ASSIGN(auto account, subscribers->get(subscriber_id));
+        return review::SubscriberContact{account.email, account.locale};
+      },
+      app->webhooks_.get(), server.review_lease_seconds, server.review_sample_rate, {}});
   return app;
 }
 

@@ -24,8 +24,10 @@
 #include "jurisdiction/profile.hpp"
 #include "notify/outbox.hpp"
 #include "registration/registration_service.hpp"
+#include "review/review_service.hpp"
 #include "sims/sim_service.hpp"
 #include "staff/staff_service.hpp"
+#include "webhooks/webhook_service.hpp"
 
 namespace simreg::app {
 
@@ -47,6 +49,8 @@ class Application {
   staff::StaffService& staff() { return *staff_; }
   sims::SimService& sims() { return *sims_; }
   registration::RegistrationService& registrations() { return *registrations_; }
+  review::ReviewService& reviews() { return *reviews_; }
+  webhooks::WebhookService& webhooks() { return *webhooks_; }
   const jurisdiction::Profile& profile() const { return *profile_; }
   const crypto::FieldSealer& sealer() const { return sealer_; }
   const crypto::BlindIndexer& indexer() const { return indexer_; }
@@ -65,6 +69,7 @@ class Application {
   std::unique_ptr<db::Database> database_;             // SQLite or PostgreSQL
   std::unique_ptr<audit::AuditLog> audit_;             // needs database + signing key
   std::unique_ptr<notify::Outbox> outbox_;             // needs database + sealer + indexer
+  std::unique_ptr<webhooks::WebhookService> webhooks_;  // needs database + sealer + audit; before its publishers
   std::unique_ptr<accounts::SessionService> sessions_; // needs database + audit
   std::unique_ptr<accounts::OneTimeCodes> codes_;      // needs indexer
   std::unique_ptr<accounts::LoginThrottle> throttle_;  // needs database
@@ -77,6 +82,7 @@ class Application {
   // get 503 + Retry-After, and the remaining workers keep serving everything else.
   std::unique_ptr<ConcurrencyLimiter> image_slots_;
   std::unique_ptr<registration::RegistrationService> registrations_;  // needs all of the above
+  std::unique_ptr<review::ReviewService> reviews_;  // needs registrations, staff, subscribers, webhooks
 };
 
 }  // namespace simreg::app

@@ -1,4 +1,5 @@
-// simreg command line: serve, migrate, demo, staff add, audit verify, outbox list, sims import, check.
+// simreg command line: serve, migrate, demo, staff add, audit verify, outbox list, sims import,
+// webhooks add/list, keyring status/rotate-*, check.
 // Every command that touches data takes the storage options (--data-dir, --database-url, ...);
 // `check` needs none. A usage error exits 2; see `simreg --help`.
 #include <csignal>
@@ -9,6 +10,7 @@
 
 #include "app/application.hpp"
 #include "app/demo_seed.hpp"
+#include "app/keyring_command.hpp"
 #include "audit/audit_verifier.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -16,6 +18,7 @@
 #include "jurisdiction/check_commands.hpp"
 #include "notify/outbox.hpp"
 #include "sims/import_command.hpp"
+#include "webhooks/webhooks_command.hpp"
 
 namespace {
 
@@ -125,6 +128,23 @@ int main(int argc, char** argv) {
       },
       [&storage](CLI::App& command) { simreg::config::add_storage_options(command, storage); });
 
+  auto* webhooks = cli.add_subcommand("webhooks", "Webhook endpoints of the carrier's systems");
+  webhooks->require_subcommand(1);
+  std::function<int()> webhooks_action;
+  std::unique_ptr<Application> webhooks_app;  // opened only when a webhooks command runs
+  simreg::webhooks::add_webhooks_commands(
+      *webhooks, webhooks_action,
+      [&]() -> simreg::Result<simreg::webhooks::WebhookService*> {
+        SIMREG_TRY_ASSIGN(webhooks_app, Application::open(storage, server, true));
+        return &webhooks_app->webhooks();
+      },
+      [&storage](CLI::App& command) { simreg::config::add_storage_options(command, storage); });
+
+  auto* keyring = cli.add_subcommand("keyring", "Keyring: key ids and key rotation");
+  keyring->require_subcommand(1);
+  std::function<int()> keyring_action;
+  simreg::app::add_keyring_commands(*keyring, keyring_action, storage);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -134,6 +154,8 @@ int main(int argc, char** argv) {
   simreg::log::configure(serve->parsed() ? server.log_level : "warn");
   if (check->parsed()) return check_action ? check_action() : 2;
   if (sims->parsed()) return sims_action ? sims_action() : 2;
+  if (webhooks->parsed()) return webhooks_action ? webhooks_action() : 2;
+  if (keyring->parsed()) return keyring_action ? keyring_action() : 2;
 
   const bool migrate_on_open = serve->parsed() || migrate->parsed() || demo->parsed();
   auto app = Application::open(storage, server, migrate_on_open);

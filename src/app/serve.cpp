@@ -17,8 +17,11 @@
 #include "notify/outbox_dispatcher.hpp"
 #include "notify/senders.hpp"
 #include "registration/subscriber_routes.hpp"
+#include "review/review_routes.hpp"
 #include "sims/sim_routes.hpp"
 #include "staff/staff_routes.hpp"
+#include "webhooks/webhook_dispatcher.hpp"
+#include "webhooks/webhook_routes.hpp"
 
 namespace simreg::app {
 namespace {
@@ -73,6 +76,7 @@ int Application::serve() {
   accounts::register_public_routes(router, *subscribers_, *sessions_);
   staff::register_staff_auth_routes(router, *staff_, *sessions_);
   staff::register_admin_routes(router, *staff_);
+  webhooks::register_webhook_admin_routes(router, *webhooks_);
   register_me_routes(router, *subscribers_, *staff_);
   register_readiness_route(router, *database_);
   sims::register_sim_routes(router, *sims_);
@@ -81,16 +85,32 @@ int Application::serve() {
     return account ? account->locale : std::string("en");
   });
   registration::register_jurisdiction_route(router, *profile_);
+  review::register_review_routes(router, *reviews_);
+  review::add_review_metrics(metrics, *reviews_);
   if (server_config_.demo) notify::register_demo_outbox_routes(router, *outbox_);
 
   auto email = email_sender(server_config_);
   auto sms = sms_sender(server_config_);
   notify::OutboxDispatcher dispatcher(*database_, *outbox_, *email, *sms, clock_);
   dispatcher.start();
+  webhooks::DispatcherOptions webhook_options;
+  webhook_options.timeout = std::chrono::seconds(server_config_.webhook_timeout_seconds);
+  webhook_options.retry_base_ms = std::int64_t{server_config_.webhook_retry_base_seconds} * 1000;
+  webhooks::WebhookDispatcher webhook_dispatcher(*database_, *webhooks_, clock_, webhook_options);
+  webhook_dispatcher.start();
   PeriodicTask checkpoints(std::chrono::seconds(30), [this] {
     if (auto written = audit_->write_checkpoint(); !written) {
       log::error("audit.checkpoint_failed", {{"code", written.error().code}});
     }
+  });
+
+  // review: lapsed leases go back to the queue; the /metrics copy of the review figures is renewed.
+  reviews_->refresh_metrics();
+  PeriodicTask review_upkeep(std::chrono::seconds(5), [this] {
+    if (auto released = reviews_->release_lapsed(); !released) {
+      log::error("review.release_lapsed_failed", {{"code", released.error().code}});
+    }
+    reviews_->refresh_metrics();
   });
 
   http::ServerOptions options;
@@ -126,7 +146,9 @@ int Application::serve() {
 
   log::info("server.draining", {});
   checkpoints.stop();
+  review_upkeep.stop();
   dispatcher.stop();
+  webhook_dispatcher.stop();
   pool.shutdown();
   if (auto written = audit_->write_checkpoint(); !written) {
     log::error("audit.checkpoint_failed", {{"code", written.error().code}});

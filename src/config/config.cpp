@@ -120,6 +120,28 @@ void add_server_options(CLI::App& command, ServerConfig& server) {
       ->envname("SIMREG_VERIFICATION_CODE_TTL")
       ->check(CLI::Range(1, 7 * 24 * 3600))
       ->capture_default_str();
+  // review
+  command.add_option("--review-lease-seconds", server.review_lease_seconds,
+                     "How long a reviewer's claim on a case lasts unless renewed, seconds")
+      ->envname("SIMREG_REVIEW_LEASE_SECONDS")
+      ->check(CLI::Range(1, 24 * 3600))
+      ->capture_default_str();
+  command.add_option("--review-sample-rate", server.review_sample_rate,
+                     "Share of approvals (0..1) queued for a second review")
+      ->envname("SIMREG_REVIEW_SAMPLE_RATE")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  // webhooks
+  command.add_option("--webhook-timeout-seconds", server.webhook_timeout_seconds,
+                     "How long one webhook delivery try may take, seconds")
+      ->envname("SIMREG_WEBHOOK_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1, 300))
+      ->capture_default_str();
+  command.add_option("--webhook-retry-base-seconds", server.webhook_retry_base_seconds,
+                     "Delay before the first webhook retry, seconds; doubles per try up to one hour")
+      ->envname("SIMREG_WEBHOOK_RETRY_BASE_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
 }
 
 }  // namespace simreg::config

@@ -50,6 +50,12 @@ struct ServerConfig {
   std::string sms_gateway_token;
   int password_hash_concurrency = 0;      // Argon2id hashes at once (19 MiB each); 0: one per core
   int verification_code_ttl_s = 15 * 60;  // e-mail verification codes expire after this
+  // review
+  int review_lease_seconds = 15 * 60;  // a reviewer's claim on a case lasts this long unless renewed
+  double review_sample_rate = 0.1;     // share of approvals queued for a second (quality) review
+  // webhooks
+  int webhook_timeout_seconds = 10;       // one delivery try may take this long
+  int webhook_retry_base_seconds = 30;    // first retry delay; doubles per try, capped at 1 h
 };
 
 struct ListenAddress {

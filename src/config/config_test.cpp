@@ -50,5 +50,39 @@ TEST(ConfigOptionsTest, CommandLineBeatsEnvironment) {
   ::unsetenv("SIMREG_DATA_DIR");
 }
 
+TEST(ConfigOptionsTest, ReviewOptions) {
+  struct Case {
+    std::vector<std::string> args;
+    bool ok;
+    int lease;
+    double rate;
+  };
+  const std::vector<Case> cases{
+      {{}, true, 900, 0.1},
+      {{"--review-lease-seconds", "2"}, true, 2, 0.1},
+      {{"--review-sample-rate", "1"}, true, 900, 1.0},
+      {{"--review-sample-rate", "0"}, true, 900, 0.0},
+      {{"--review-sample-rate", "1.5"}, false, 0, 0},
+      {{"--review-lease-seconds", "0"}, false, 0, 0},
+  };
+  for (const auto& c : cases) {
+    CLI::App app;
+    ServerConfig server;
+    add_server_options(app, server);
+    std::vector<const char*> argv{"simreg"};
+    for (const auto& arg : c.args) argv.push_back(arg.c_str());
+    bool parsed = true;
+    try {
+      app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
+    } catch (const CLI::ParseError&) {
+      parsed = false;
+    }
+    EXPECT_EQ(parsed, c.ok) << (c.args.empty() ? "" : c.args[0]);
+    if (!parsed || !c.ok) continue;
+    EXPECT_EQ(server.review_lease_seconds, c.lease);
+    EXPECT_DOUBLE_EQ(server.review_sample_rate, c.rate);
+  }
+}
+
 }  // namespace
 }  // namespace simreg::config

@@ -95,6 +95,29 @@ const std::vector<Template>& catalog() {
          {"zh-CN", "simreg 号码验证码",
           "simreg：您将本号码添加到账户的验证码是 {{code}}，5 分钟内有效。请勿告诉他人；"
           "如非本人操作，请忽略本短信。"}}}},
+      // Review decisions (issue 4): one text serves the e-mail (subject + body) and the SMS (body),
+      // so the body is short. No personal data: the reasons are shown in the app, signed in.
+      {"application.approved",
+       {},
+       {{{"en", "Your SIM registration is approved",
+          "simreg: your SIM registration has been approved and your line is now registered. "
+          "Thank you."},
+         {"zh-CN", "您的号码实名登记已通过",
+          "simreg：您的号码实名登记已审核通过，号码已完成登记。谢谢。"}}}},
+      {"application.rejected",
+       {},
+       {{{"en", "Your SIM registration was not accepted",
+          "simreg: your SIM registration could not be accepted. Sign in to see why and what to do "
+          "next."},
+         {"zh-CN", "您的号码实名登记未通过",
+          "simreg：您的号码实名登记未能通过。请登录查看原因及后续办理方式。"}}}},
+      {"application.resubmission_requested",
+       {},
+       {{{"en", "Your SIM registration needs a correction",
+          "simreg: your SIM registration needs a correction. Sign in to see what to fix, then "
+          "submit it again."},
+         {"zh-CN", "您的号码实名登记需要修改",
+          "simreg：您的号码实名登记需要修改。请登录查看需要更正的内容，然后重新提交。"}}}},
       {"staff_welcome",
        {},
        {{{"en", "Welcome to simreg",

@@ -15,7 +15,7 @@ json params_for(const std::string& id) {
 
 TEST(TemplatesTest, EveryTemplateRendersInBothLocalesWithoutPlaceholdersLeft) {
   const auto ids = template_ids();
-  ASSERT_EQ(ids.size(), 6u);
+  ASSERT_EQ(ids.size(), 9u);
   for (const auto& id : ids) {
     for (const std::string locale : {"en", "zh-CN"}) {
       auto rendered = render_template(id, locale, params_for(id));
@@ -49,6 +49,12 @@ TEST(TemplatesTest, RendersTheCodeInBothLocales) {
       {"sim_link_code", "en", "simreg: 123456 is your code to add this line to your account."},
       {"sim_link_code", "en", "It expires in 5 minutes."},
       {"sim_link_code", "zh-CN", "验证码是 123456，5 分钟内有效"},
+      {"application.approved", "en", "approved"},
+      {"application.approved", "zh-CN", "审核通过"},
+      {"application.rejected", "en", "Sign in to see why"},
+      {"application.rejected", "zh-CN", "未能通过"},
+      {"application.resubmission_requested", "en", "submit it again"},
+      {"application.resubmission_requested", "zh-CN", "重新提交"},
   };
   for (const auto& c : cases) {
     auto rendered = render_template(c.id, c.locale, params_for(c.id));
@@ -83,6 +89,18 @@ TEST(TemplatesTest, SmsTemplatesFitFewSegmentsAndNameOnlyTheCode) {
     EXPECT_LE(characters, c.max_characters) << c.locale;
     EXPECT_EQ(rendered->body.find('\n'), std::string::npos) << c.locale;
     EXPECT_NE(rendered->body.find("123456"), std::string::npos) << c.locale;
+  }
+  // The decision texts are sent by SMS too: the same limits, and no parameters at all.
+  for (const std::string id : {"application.approved", "application.rejected", "application.resubmission_requested"}) {
+    for (const auto& c : cases) {
+      auto rendered = render_template(id, c.locale, json::object());
+      ASSERT_TRUE(rendered) << id;
+      std::size_t characters = 0;
+      for (const unsigned char byte : rendered->body) characters += (byte & 0xC0) != 0x80 ? 1 : 0;
+      EXPECT_LE(characters, c.max_characters) << id << " " << c.locale;
+      EXPECT_EQ(rendered->body.find('\n'), std::string::npos) << id;
+    }
+    EXPECT_FALSE(render_template(id, "en", {{"first_name", "Zhang"}}));
   }
   auto extra =
       render_template("sim_link_code", "en", {{"code", "123456"}, {"msisdn", "+8613912345678"}});

@@ -36,8 +36,23 @@ struct StatusEvent {
 
 struct Decision {
   std::string outcome;               // approved | rejected | resubmission_requested
-  std::vector<std::string> reasons;  // shared reason codes
+  std::vector<std::string> reasons;  // shared reason codes (reasons/reason_catalog.hpp)
   std::string note;                  // the reviewer's words to the subscriber (sealed at rest)
+  std::string reviewer_id;           // set for recorded decisions (application_decisions)
+  std::int64_t decided_at_ms = 0;
+};
+
+// The review's hold on a case: the reviewer who claimed it and until when (a lease).
+struct Claim {
+  std::string staff_id;
+  std::int64_t claimed_at_ms = 0;
+  std::int64_t lease_expires_at_ms = 0;
+};
+
+struct Escalation {
+  std::string by;    // staff id
+  std::string note;  // sealed at rest
+  std::int64_t at_ms = 0;
 };
 
 struct Application {
@@ -53,7 +68,11 @@ struct Application {
   std::optional<std::int64_t> submitted_at_ms;
   std::optional<std::int64_t> due_at_ms;
   std::optional<std::int64_t> decided_at_ms;
-  std::optional<Decision> decision;
+  std::optional<Decision> decision;           // the current one (cleared by a resubmission)
+  std::vector<Decision> decisions;            // every decision so far, oldest first
+  std::vector<std::string> flags;             // automated-check flags: duplicate_document, ...
+  std::optional<Claim> claim;
+  std::optional<Escalation> escalation;
   int submission_count = 0;
   std::vector<StatusEvent> history;
   std::int64_t created_at_ms = 0;

@@ -1,6 +1,7 @@
 #include "registration/application_json.hpp"
 
 #include "core/clock.hpp"
+#include "reasons/reason_catalog.hpp"
 #include "registration/identity_fields.hpp"
 #include "sims/line_json.hpp"
 
@@ -11,16 +12,17 @@ nlohmann::json optional_time(const std::optional<std::int64_t>& ms) {
   return ms ? nlohmann::json(format_utc_ms(*ms)) : nlohmann::json(nullptr);
 }
 
-nlohmann::json decision_json(const std::optional<Decision>& decision) {
-  if (!decision) return nullptr;
-  nlohmann::json reasons = nlohmann::json::array();
-  for (const auto& code : decision->reasons) reasons.push_back({{"code", code}});
-  return {{"outcome", decision->outcome},
-          {"reasons", reasons},
-          {"note", decision->note.empty() ? nlohmann::json(nullptr) : nlohmann::json(decision->note)}};
-}
-
 }  // namespace
+
+nlohmann::json decision_json(const Decision& decision, std::string_view locale) {
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const auto& code : decision.reasons) reasons.push_back(reasons::reason_json(code, locale));
+  return {{"outcome", decision.outcome},
+          {"reasons", reasons},
+          {"note", decision.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(decision.note)},
+          {"decided_at", decision.decided_at_ms > 0 ? nlohmann::json(format_utc_ms(decision.decided_at_ms))
+                                                    : nlohmann::json(nullptr)}};
+}
 
 nlohmann::json application_summary_json(const Application& application) {
   return {{"id", application.id},
@@ -35,7 +37,8 @@ nlohmann::json application_summary_json(const Application& application) {
 }
 
 nlohmann::json application_json(const Application& application, const std::vector<sims::Line>& lines,
-                                const std::vector<std::string>& required, const std::vector<std::string>& missing) {
+                                const std::vector<std::string>& required, const std::vector<std::string>& missing,
+                                std::string_view locale) {
   auto out = application_summary_json(application);
   nlohmann::json identity = nlohmann::json::object();
   for (const auto& field : kIdentityFields) {
@@ -59,7 +62,10 @@ nlohmann::json application_json(const Application& application, const std::vecto
   out["missing"] = missing;
   out["declaration_accepted_at"] = optional_time(application.declaration_accepted_at_ms);
   out["submission_count"] = application.submission_count;
-  out["decision"] = decision_json(application.decision);
+  out["decision"] = application.decision ? decision_json(*application.decision, locale) : nlohmann::json(nullptr);
+  nlohmann::json previous = nlohmann::json::array();
+  for (const auto& decision : application.decisions) previous.push_back(decision_json(decision, locale));
+  out["previous_decisions"] = previous;
   nlohmann::json history = nlohmann::json::array();
   for (const auto& event : application.history) {
     history.push_back({{"status", status_name(event.to)},

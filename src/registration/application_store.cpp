@@ -21,10 +21,22 @@ std::string select_columns() {
       "id, subscriber_id, channel, status, profile_id, declaration_accepted_at, submitted_at, due_at, decided_at, "
       "decision_outcome, decision_reasons, decision_note_sealed, submission_count, created_at, updated_at";
   for (const auto& field : kIdentityFields) columns += ", " + column_for(field);
+  columns += ", claimed_by, claimed_at, lease_expires_at, escalated_by, escalated_at, escalation_note_sealed, flags";
   return columns;
 }
 
 constexpr std::size_t kFirstIdentityColumn = 15;
+constexpr std::size_t kFirstReviewColumn = kFirstIdentityColumn + kIdentityFields.size();
+
+std::vector<std::string> string_array(const std::string& text) {
+  std::vector<std::string> out;
+  const auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (!parsed.is_array()) return out;
+  for (const auto& item : parsed) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
+}
 
 Error corrupt_row() {
   return Error::make(ErrorKind::internal, "application.corrupt", "A stored application could not be read.");
@@ -77,12 +89,8 @@ Result<std::optional<Application>> ApplicationStore::load(db::Session& session, 
   if (auto outcome = row.opt_text(9)) {
     Decision decision;
     decision.outcome = *outcome;
-    const auto reasons = nlohmann::json::parse(row.text(10), nullptr, false);
-    if (reasons.is_array()) {
-      for (const auto& reason : reasons) {
-        if (reason.is_string()) decision.reasons.push_back(reason.get<std::string>());
-      }
-    }
+    decision.reasons = string_array(row.text(10));
+    decision.decided_at_ms = row.integer(8);
     if (!row.is_null(11)) {
       SIMREG_TRY_ASSIGN(decision.note,
                         sealer_.open(row.bytes(11), {kTable, "decision_note_sealed", app.id}));
@@ -104,6 +112,35 @@ Result<std::optional<Application>> ApplicationStore::load(db::Session& session, 
       app.identity.*field.member = row.text(column);
     }
   }
+  constexpr std::size_t r = kFirstReviewColumn;
+  if (auto holder = row.opt_text(r)) {
+    app.claim = Claim{*holder, row.integer(r + 1), row.integer(r + 2)};
+  }
+  if (auto by = row.opt_text(r + 3)) {
+    Escalation escalation{*by, "", row.integer(r + 4)};
+    if (!row.is_null(r + 5)) {
+      SIMREG_TRY_ASSIGN(escalation.note, sealer_.open(row.bytes(r + 5), {kTable, "escalation_note_sealed", app.id}));
+    }
+    app.escalation = std::move(escalation);
+  }
+  app.flags = string_array(row.text(r + 6));
+
+  SIMREG_TRY_ASSIGN(auto decisions, session.execute("SELECT id, outcome, reasons, note_sealed, reviewer_id, decided_at "
+                                                    "FROM application_decisions WHERE application_id = $1 "
+                                                    "ORDER BY seq",
+                                                    {id}));
+  for (const auto& d : decisions.rows) {
+    Decision decision;
+    decision.outcome = d.text(1);
+    decision.reasons = string_array(d.text(2));
+    if (!d.is_null(3)) {
+      SIMREG_TRY_ASSIGN(decision.note, sealer_.open(d.bytes(3), {"application_decisions", "note_sealed", d.text(0)}));
+    }
+    decision.reviewer_id = d.text(4);
+    decision.decided_at_ms = d.integer(5);
+    app.decisions.push_back(std::move(decision));
+  }
+  if (app.decision && !app.decisions.empty()) app.decision->reviewer_id = app.decisions.back().reviewer_id;
 
   SIMREG_TRY_ASSIGN(auto lines, session.execute(
                                     "SELECT line_id FROM application_lines WHERE application_id = $1 ORDER BY line_id",
@@ -223,7 +260,9 @@ Result<void> ApplicationStore::change_status(db::Session& tx, const Application&
     SIMREG_TRY(tx.execute(
         "UPDATE applications SET status = $1, updated_at = $2, declaration_accepted_at = $3, submitted_at = $2, "
         "due_at = $4, submission_count = submission_count + 1, decided_at = NULL, decision_outcome = NULL, "
-        "decision_reasons = NULL, decision_note_sealed = NULL WHERE id = $5 AND status = $6",
+        "decision_reasons = NULL, decision_note_sealed = NULL, claimed_by = NULL, claimed_at = NULL, "
+        "lease_expires_at = NULL, escalated_by = NULL, escalated_at = NULL, escalation_note_sealed = NULL "
+        "WHERE id = $5 AND status = $6",
         {std::string(status_name(to)), now_ms, submission->declaration_accepted_at_ms, submission->due_at_ms,
          application.id, std::string(status_name(application.status))}));
   } else {
@@ -236,6 +275,38 @@ Result<void> ApplicationStore::change_status(db::Session& tx, const Application&
       "SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6, $7 FROM application_events WHERE application_id = $2",
       {crypto::random_id("evt"), application.id, std::string(status_name(application.status)),
        std::string(status_name(to)), std::string(actor_name(actor)), actor_id, now_ms}));
+  return success();
+}
+
+Result<std::string> ApplicationStore::record_decision(db::Session& tx, const Application& application,
+                                                     const Decision& decision, std::int64_t now_ms) {
+  const auto id = crypto::random_id("dec");
+  const std::string reasons = nlohmann::json(decision.reasons).dump();
+  const db::Value note = decision.note.empty()
+                             ? db::Value{db::Null{}}
+                             : db::Value{db::Bytes{sealer_.seal(decision.note, {"application_decisions", "note_sealed", id})}};
+  const db::Value current_note =
+      decision.note.empty() ? db::Value{db::Null{}}
+                            : db::Value{db::Bytes{sealer_.seal(decision.note, {kTable, "decision_note_sealed", application.id})}};
+  // The caller holds the application row, so no other decision of it can take the same seq.
+  SIMREG_TRY_ASSIGN(auto seq, tx.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM application_decisions "
+                                         "WHERE application_id = $1",
+                                         {application.id}));
+  SIMREG_TRY(tx.execute(
+      "INSERT INTO application_decisions (id, application_id, seq, outcome, reasons, note_sealed, reviewer_id, "
+      "submitted_at, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      {id, application.id, seq.first().integer(0), decision.outcome, reasons, note, decision.reviewer_id,
+       application.submitted_at_ms.value_or(now_ms), now_ms}));
+  SIMREG_TRY(tx.execute(
+      "UPDATE applications SET decided_at = $1, decision_outcome = $2, decision_reasons = $3, "
+      "decision_note_sealed = $4, claimed_by = NULL, claimed_at = NULL, lease_expires_at = NULL, updated_at = $1 "
+      "WHERE id = $5",
+      {now_ms, decision.outcome, reasons, current_note, application.id}));
+  return id;
+}
+
+Result<void> ApplicationStore::set_flags(db::Session& tx, const std::string& id, const std::vector<std::string>& flags) {
+  SIMREG_TRY(tx.execute("UPDATE applications SET flags = $1 WHERE id = $2", {nlohmann::json(flags).dump(), id}));
   return success();
 }
 

@@ -43,10 +43,19 @@ class ApplicationStore {
     std::int64_t declaration_accepted_at_ms = 0;
     std::int64_t due_at_ms = 0;
   };
-  // Moves the application to `to`, records the event; `submission` is set when it is a submission.
+  // Moves the application to `to`, records the event; `submission` is set when it is a submission
+  // (which also clears the previous decision, claim and escalation: the case is reviewed afresh).
   Result<void> change_status(db::Session& tx, const Application& application, ApplicationStatus to, Actor actor,
                              const std::string& actor_id, std::int64_t now_ms,
                              const std::optional<Submission>& submission = std::nullopt);
+
+  // Records a decision: the application's current decision columns (the status changes through
+  // change_status) and a row in application_decisions; clears the review claim. Returns its id.
+  Result<std::string> record_decision(db::Session& tx, const Application& application, const Decision& decision,
+                                      std::int64_t now_ms);
+
+  // The automated-check flags (codes only).
+  Result<void> set_flags(db::Session& tx, const std::string& id, const std::vector<std::string>& flags);
 
   // Lines held by the person behind a document number: lines of other applications with the same
   // blind index that are submitted, in review or approved.

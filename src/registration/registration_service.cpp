@@ -6,6 +6,7 @@
 #include "crypto/random.hpp"
 #include "imaging/image_inspector.hpp"
 #include "imaging/quality_messages.hpp"
+#include "registration/automated_checks.hpp"
 #include "registration/identity_fields.hpp"
 
 namespace simreg::registration {
@@ -343,8 +344,19 @@ Result<Application> RegistrationService::submit(const std::string& subscriber_id
     ApplicationStore::Submission submission{now, deps_.profile.calendar().add_business_days(now, deps_.profile.review_business_days())};
     SIMREG_TRY(store_.change_status(tx, app, ApplicationStatus::submitted, Actor::subscriber, subscriber_id, now,
                                    submission));
+    const auto index = document_number_index(app.identity);
     SIMREG_TRY(deps_.sims.set_status(tx, app.line_ids, "pending", "subscriber", subscriber_id,
-                                     "application.submitted", document_number_index(app.identity), app.id));
+                                     "application.submitted", index, app.id));
+    SIMREG_TRY_ASSIGN(auto checks, run_automated_checks(tx, deps_.sims, app, index, deps_.profile, today()));
+    SIMREG_TRY(store_.set_flags(tx, app.id, flags_of(checks)));
+    if (deps_.events != nullptr) {
+      SIMREG_TRY(deps_.events->publish(tx, "application.submitted",
+                                       {{"application_id", app.id},
+                                        {"channel", app.channel},
+                                        {"status", "submitted"},
+                                        {"submission_count", app.submission_count + 1},
+                                        {"due_at", format_utc_ms(submission.due_at_ms)}}));
+    }
     return audit_subscriber(tx, subscriber_id, "application.submitted", app.id, meta);
   }));
   return get(subscriber_id, application_id);

@@ -27,6 +27,7 @@
 #include "registration/application.hpp"
 #include "registration/application_store.hpp"
 #include "sims/sim_service.hpp"
+#include "webhooks/event_publisher.hpp"
 
 namespace simreg::registration {
 
@@ -41,6 +42,7 @@ struct RegistrationServiceDeps {
   const Clock& clock;
   imaging::ImageLimits image_limits;
   ConcurrencyLimiter& image_slots;  // image checks in flight; full → 503 with Retry-After
+  webhooks::EventPublisher* events = nullptr;  // application.submitted; nullptr publishes nothing
 };
 
 // What a document upload answers: the quality report (accepted) in the caller's locale.
@@ -71,6 +73,10 @@ class RegistrationService {
   std::vector<std::string> missing(const Application& application) const;
   std::vector<std::string> required_documents(const Application& application) const;
   const jurisdiction::Profile& profile() const { return deps_.profile; }
+  // The document number's blind index ("document_type:NUMBER", normalized); nullopt without both.
+  std::optional<std::string> document_number_index(const Identity& identity) const;
+  // Today in the profile's time zone.
+  jurisdiction::Date today() const;
   const imaging::ImageLimits& image_limits() const { return deps_.image_limits; }
 
  private:
@@ -78,10 +84,8 @@ class RegistrationService {
                                  const std::string& application_id, bool lock);
   Result<void> check_lines(db::Session& tx, const std::string& subscriber_id,
                            const std::vector<std::string>& line_ids);
-  std::optional<std::string> document_number_index(const Identity& identity) const;
-  jurisdiction::Date today() const;
   Result<void> audit_subscriber(db::Session& tx, const std::string& subscriber_id, std::string action,
-                                const std::string& application_id, const RequestMeta& meta);  // in the profile's time zone: ages and expiry count local days
+                                const std::string& application_id, const RequestMeta& meta);
   std::vector<FieldError> submission_errors(db::Session& tx, const Application& application,
                                             bool declaration_accepted, Result<void>& storage_error);
 

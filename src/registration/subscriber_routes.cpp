@@ -26,7 +26,7 @@ http::RouteSpec subscriber_route(verb method, std::string pattern, http::Handler
 RequestMeta meta_of(const RequestContext& ctx) { return {ctx.client_address, ctx.request_id}; }
 
 Result<Response> render(RegistrationService& registrations, sims::SimService& sims, const Application& application,
-                        unsigned status) {
+                        unsigned status, const std::string& locale) {
   SIMREG_TRY_ASSIGN(auto owned, sims.lines_of(application.subscriber_id));
   std::vector<sims::Line> lines;
   for (auto& line : owned) {
@@ -35,13 +35,13 @@ Result<Response> render(RegistrationService& registrations, sims::SimService& si
     }
   }
   return http::json_response(status, application_json(application, lines, registrations.required_documents(application),
-                                                       registrations.missing(application)));
+                                                       registrations.missing(application), locale));
 }
 
 Response answer(RegistrationService& registrations, sims::SimService& sims, const Result<Application>& application,
-                unsigned status = 200) {
+                const std::string& locale, unsigned status = 200) {
   if (!application) return http::problem_response(application.error());
-  auto response = render(registrations, sims, *application, status);
+  auto response = render(registrations, sims, *application, status, locale);
   if (!response) return http::problem_response(response.error());
   return std::move(*response);
 }
@@ -50,7 +50,7 @@ Response answer(RegistrationService& registrations, sims::SimService& sims, cons
 
 void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims,
                                 LocaleOf locale_of) {
-  router.add(subscriber_route(verb::post, "/api/v1/applications", [&](RequestContext& ctx) {
+  router.add(subscriber_route(verb::post, "/api/v1/applications", [&registrations, &sims, locale_of](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
     std::vector<std::string> line_ids;
@@ -66,7 +66,8 @@ void register_subscriber_routes(http::Router& router, RegistrationService& regis
       }
       line_ids.push_back(id.get<std::string>());
     }
-    return answer(registrations, sims, registrations.start(ctx.principal->account_id, line_ids, meta_of(ctx)), 201);
+    return answer(registrations, sims, registrations.start(ctx.principal->account_id, line_ids, meta_of(ctx)),
+                  locale_of(*ctx.principal), 201);
   }));
 
   router.add(subscriber_route(verb::get, "/api/v1/applications", [&](RequestContext& ctx) {
@@ -77,24 +78,27 @@ void register_subscriber_routes(http::Router& router, RegistrationService& regis
     return http::json_response(200, {{"applications", items}});
   }));
 
-  router.add(subscriber_route(verb::get, "/api/v1/applications/{id}", [&](RequestContext& ctx) {
-    return answer(registrations, sims, registrations.get(ctx.principal->account_id, ctx.path_params.at("id")));
+  router.add(subscriber_route(verb::get, "/api/v1/applications/{id}", [&registrations, &sims, locale_of](RequestContext& ctx) {
+    return answer(registrations, sims, registrations.get(ctx.principal->account_id, ctx.path_params.at("id")),
+                  locale_of(*ctx.principal));
   }));
 
-  router.add(subscriber_route(verb::patch, "/api/v1/applications/{id}", [&](RequestContext& ctx) {
+  router.add(subscriber_route(verb::patch, "/api/v1/applications/{id}", [&registrations, &sims, locale_of](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
     return answer(registrations, sims,
-                  registrations.update(ctx.principal->account_id, ctx.path_params.at("id"), *body, meta_of(ctx)));
+                  registrations.update(ctx.principal->account_id, ctx.path_params.at("id"), *body, meta_of(ctx)),
+                  locale_of(*ctx.principal));
   }));
 
-  router.add(subscriber_route(verb::post, "/api/v1/applications/{id}/submit", [&](RequestContext& ctx) {
+  router.add(subscriber_route(verb::post, "/api/v1/applications/{id}/submit", [&registrations, &sims, locale_of](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
     const auto& declared = (*body)["declaration_accepted"];
     return answer(registrations, sims,
                   registrations.submit(ctx.principal->account_id, ctx.path_params.at("id"),
-                                       declared.is_boolean() && declared.get<bool>(), meta_of(ctx)));
+                                       declared.is_boolean() && declared.get<bool>(), meta_of(ctx)),
+                  locale_of(*ctx.principal));
   }));
 
   auto upload = subscriber_route(verb::put, "/api/v1/applications/{id}/documents/{kind}",

@@ -117,6 +117,17 @@ Result<void> LineStore::change_status(db::Session& tx, const StatusChange& chang
   return success();
 }
 
+Result<LineStore::HolderLineCounts> LineStore::registered_lines_of_holder(db::Session& session,
+                                                                        const std::string& holder_index,
+                                                                        const std::string& subscriber_id) const {
+  SIMREG_TRY_ASSIGN(auto counts, session.execute(
+                                     "SELECT COUNT(*), COALESCE(SUM(CASE WHEN subscriber_id IS NULL OR "
+                                     "subscriber_id <> $2 THEN 1 ELSE 0 END), 0) FROM sim_lines "
+                                     "WHERE holder_index = $1 AND status = 'registered'",
+                                     {holder_index, subscriber_id}));
+  return HolderLineCounts{static_cast<int>(counts.first().integer(0)), static_cast<int>(counts.first().integer(1))};
+}
+
 Result<bool> LineStore::table_empty(db::Session& session) const {
   SIMREG_TRY_ASSIGN(auto rows, session.execute("SELECT 1 FROM sim_lines LIMIT 1"));
   return rows.empty();

@@ -60,6 +60,15 @@ class LineStore {
 
   Result<bool> table_empty(db::Session& session) const;
 
+  // Registered lines whose holder has this document blind index: all of them, and those linked to
+  // an account other than `subscriber_id` (or to none).
+  struct HolderLineCounts {
+    int registered = 0;
+    int registered_to_others = 0;
+  };
+  Result<HolderLineCounts> registered_lines_of_holder(db::Session& session, const std::string& holder_index,
+                                                      const std::string& subscriber_id) const;
+
  private:
   Result<Line> open_row(const db::Row& row) const;
 

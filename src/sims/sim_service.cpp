@@ -281,6 +281,15 @@ Result<void> SimService::set_status(db::Session& tx, const std::vector<std::stri
         {line.id, line.status, std::string(new_status), std::string(actor_kind),
          std::string(actor_id), std::string(reason), holder_index, application_id},
         now));
+    if (deps_.events != nullptr && line.status != new_status) {
+      const auto& application = application_id ? application_id : line.application_id;
+      SIMREG_TRY(deps_.events->publish(
+          tx, "sim.status_changed",
+          {{"line_id", line.id},
+           {"previous_status", line.status},
+           {"status", std::string(new_status)},
+           {"application_id", application ? nlohmann::json(*application) : nlohmann::json(nullptr)}}));
+    }
   }
   return success();
 }

@@ -21,6 +21,7 @@
 #include "notify/outbox.hpp"
 #include "sims/line_store.hpp"
 #include "sims/sim_line.hpp"
+#include "webhooks/event_publisher.hpp"
 
 namespace simreg::sims {
 
@@ -37,6 +38,7 @@ struct SimServiceDeps {
   const Clock& clock;
   std::string
       region;  // the active profile's country, ISO alpha-2 ("CN"): MSISDNs must belong to it
+  webhooks::EventPublisher* events = nullptr;  // sim.status_changed; nullptr publishes nothing
 };
 
 struct LinkStarted {
@@ -75,13 +77,21 @@ class SimService {
   // For registration and operators, inside their transaction: moves every line to `new_status`
   // (a line_status.hpp code) if line_transition_allowed, records who and why in the history, and
   // stores holder_index / application_id when given. A line already in `new_status` only gets
-  // those two. Errors: sims.line_not_found (404), sims.status_transition (409, nothing changed),
+  // those two. Publishes sim.status_changed (deps.events) for every line whose status changed. Errors: sims.line_not_found (404), sims.status_transition (409, nothing changed),
   // internal for an unknown status or actor kind (subscriber | staff | system).
   Result<void> set_status(db::Session& tx, const std::vector<std::string>& line_ids,
                           std::string_view new_status, std::string_view actor_kind,
                           std::string_view actor_id, std::string_view reason,
                           std::optional<std::string> holder_index = std::nullopt,
                           std::optional<std::string> application_id = std::nullopt);
+
+  // For the automated review checks, inside the caller's session: how many registered lines the
+  // holder of this document blind index has, and how many of them another account (or none) holds.
+  Result<LineStore::HolderLineCounts> registered_lines_of_holder(db::Session& session,
+                                                                 const std::string& holder_index,
+                                                                 const std::string& subscriber_id) const {
+    return store_.registered_lines_of_holder(session, holder_index, subscriber_id);
+  }
 
  private:
   std::string code_subject(const std::string& subscriber_id, std::string_view e164) const;

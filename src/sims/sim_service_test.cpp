@@ -428,6 +428,45 @@ TEST_P(SimServiceTest, NoPlaintextNumberInTheDatabase) {
   }
 }
 
+// Records what set_status publishes, in the caller's transaction.
+class RecordingPublisher : public webhooks::EventPublisher {
+ public:
+  Result<void> publish(db::Session&, std::string_view type, const nlohmann::json& data) override {
+    events.push_back({std::string(type), data});
+    return success();
+  }
+  std::vector<std::pair<std::string, nlohmann::json>> events;
+};
+
+TEST_P(SimServiceTest, PublishesOneEventPerLineWhoseStatusChanged) {
+  RecordingPublisher publisher;
+  SimService publishing(SimServiceDeps{db(), fixture_.sealer, fixture_.indexer, *codes_, *outbox_, *audit_,
+                                       fixture_.clock, "CN", &publisher});
+  auto first = link(alice_, stocked());
+  auto second = link(alice_, stocked());
+  ASSERT_TRUE(first && second);
+  ASSERT_TRUE(set_status({first->id}, "pending", "holder_1", "app_1"));  // without a publisher: nothing
+  EXPECT_TRUE(publisher.events.empty());
+  ASSERT_TRUE(db().transaction([&](db::Session& tx) {
+    publisher.events.clear();  // a retried transaction publishes again, into the same transaction
+    return publishing.set_status(tx, {first->id, second->id}, "pending", "staff", "stf_1", "test.reason",
+                                 std::nullopt, std::string("app_2"));
+  }));
+  ASSERT_EQ(publisher.events.size(), 1u);  // the first line was already pending
+  EXPECT_EQ(publisher.events[0].first, "sim.status_changed");
+  EXPECT_EQ(publisher.events[0].second,
+            (nlohmann::json{{"line_id", second->id}, {"previous_status", "unregistered"}, {"status", "pending"},
+                            {"application_id", "app_2"}}));
+  ASSERT_TRUE(db().transaction([&](db::Session& tx) {
+    publisher.events.clear();
+    return publishing.set_status(tx, {first->id}, "registered", "staff", "stf_1", "test.reason");
+  }));
+  ASSERT_EQ(publisher.events.size(), 1u);
+  EXPECT_EQ(publisher.events[0].second["previous_status"], "pending");
+  // The line's own application: set_status stored app_2 on it, although it was already pending.
+  EXPECT_EQ(publisher.events[0].second["application_id"], "app_2");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SimServiceTest,
                          ::testing::Values(Engine::sqlite, Engine::postgres),
                          db::testing::EngineParamName());

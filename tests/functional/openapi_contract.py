@@ -24,6 +24,9 @@ OPENAPI_PATH = REPO_ROOT / "docs" / "openapi.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+IMAGE_MAGIC = {"image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG\r\n\x1a\n"}
+
+
 class ContractViolation(AssertionError):
     """A response that docs/openapi.yaml does not allow."""
 
@@ -142,6 +145,14 @@ class OpenApiContract:
     def check_body(
         self, where: str, got_type: str, schema: dict, headers: Mapping[str, str], body: bytes, status: int
     ) -> None:
+        if got_type.startswith("image/") or schema.get("format") == "binary":
+            # Binary bodies (document images): the type is documented; the bytes must be that type.
+            if not body:
+                raise ContractViolation(f"{where}: empty {got_type} body")
+            magic = IMAGE_MAGIC.get(got_type)
+            if magic is not None and not body.startswith(magic):
+                raise ContractViolation(f"{where}: body is not {got_type}: {body[:16]!r}")
+            return
         if got_type.endswith("json"):
             try:
                 instance = json.loads(body.decode("utf-8"))

@@ -43,6 +43,29 @@ CONTRACT_OPERATIONS = [
     ("put", "/api/v1/applications/{id}/documents/{kind}",
      {"200", "401", "403", "404", "409", "413", "415", "422", "503"}),
     ("post", "/api/v1/applications/{id}/submit", {"200", "401", "403", "404", "409", "422"}),
+    # review
+    ("get", "/api/v1/review/queue", {"200", "401", "403", "422"}),
+    ("post", "/api/v1/review/next", {"200", "204", "401", "403", "422"}),
+    ("get", "/api/v1/review/cases/{id}", {"200", "401", "403", "404", "409"}),
+    ("post", "/api/v1/review/cases/{id}/claim", {"200", "401", "403", "404", "409"}),
+    ("post", "/api/v1/review/cases/{id}/renew", {"200", "401", "403", "404", "409"}),
+    ("post", "/api/v1/review/cases/{id}/release", {"204", "401", "403", "404", "409"}),
+    ("post", "/api/v1/review/cases/{id}/unmask", {"200", "401", "403", "404", "409", "422"}),
+    ("get", "/api/v1/review/cases/{id}/documents/{kind}", {"200", "401", "403", "404", "409"}),
+    ("post", "/api/v1/review/cases/{id}/decision", {"200", "401", "403", "404", "409", "422"}),
+    ("post", "/api/v1/review/cases/{id}/escalate", {"200", "401", "403", "404", "409"}),
+    ("post", "/api/v1/review/cases/{id}/reassign", {"200", "401", "403", "404", "409", "422"}),
+    ("get", "/api/v1/review/reasons", {"200", "401", "403"}),
+    ("get", "/api/v1/review/reviewers", {"200", "401", "403"}),
+    ("get", "/api/v1/review/stats", {"200", "401", "403"}),
+    ("post", "/api/v1/review/samples/next", {"200", "204", "401", "403"}),
+    ("post", "/api/v1/review/samples/{id}/verdict", {"200", "401", "403", "404", "409", "422"}),
+    ("get", "/api/v1/review/samples/report", {"200", "401", "403"}),
+    # webhooks
+    ("get", "/api/v1/admin/webhooks", {"200", "401", "403"}),
+    ("post", "/api/v1/admin/webhooks", {"201", "401", "403", "422"}),
+    ("delete", "/api/v1/admin/webhooks/{id}", {"204", "401", "403", "404"}),
+    ("get", "/api/v1/admin/webhooks/{id}/deliveries", {"200", "400", "401", "403", "404"}),
 ]
 
 BODY_ERRORS = {"400", "413", "415", "422"}

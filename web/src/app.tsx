@@ -13,12 +13,17 @@ import { LoginPage } from './pages/login_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { RegistrationWizardPage } from './pages/registration_wizard_page';
 import { ResetPasswordPage } from './pages/reset_password_page';
+import { ReviewCasePage } from './pages/review_case_page';
+import { ReviewQueuePage } from './pages/review_queue_page';
+import { SampleReviewPage } from './pages/sample_review_page';
 import { SignupPage } from './pages/signup_page';
 import { StaffAdminPage } from './pages/staff_admin_page';
 import { StaffHomePage } from './pages/staff_home_page';
 import { StaffLoginPage } from './pages/staff_login_page';
 import { StartRegistrationPage } from './pages/start_registration_page';
+import { SupervisorDashboardPage } from './pages/supervisor_dashboard_page';
 import { VerifyEmailPage } from './pages/verify_email_page';
+import { WebhooksAdminPage } from './pages/webhooks_admin_page';
 import { RouteParamsProvider, RouterProvider, matchPath, useRouter } from './router/router';
 import { ServicesProvider } from './session/services';
 import { SessionProvider } from './session/session_context';
@@ -33,6 +38,10 @@ export const kRoutes: Readonly<Record<string, ComponentType>> = {
   '/staff/login': StaffLoginPage,
   '/staff': StaffHomePage,
   '/staff/admin': StaffAdminPage,
+  '/staff/review': ReviewQueuePage,
+  '/staff/review/samples': SampleReviewPage,
+  '/staff/supervisor': SupervisorDashboardPage,
+  '/staff/webhooks': WebhooksAdminPage,
   '/demo/outbox': DemoOutboxPage,
   '/lines/link': LinkLinePage,
   '/register': StartRegistrationPage,
@@ -48,6 +57,7 @@ export interface ParamRoute {
 export const kParamRoutes: readonly ParamRoute[] = [
   { pattern: '/applications/:id', page: ApplicationStatusPage },
   { pattern: '/applications/:id/:step', page: RegistrationWizardPage, keep: (p) => `wizard:${p.id}` },
+  { pattern: '/staff/review/cases/:id', page: ReviewCasePage },
 ];
 
 function resolveRoute(pathname: string): { Page: ComponentType; params: Record<string, string>; keep: string | null } {

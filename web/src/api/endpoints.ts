@@ -1,4 +1,4 @@
-// Typed calls for every route of the milestone-1 and issue-3 contracts, built on one ApiClient.
+// Typed calls for every route of the milestone-1, issue-3 and issue-4 contracts, built on one ApiClient.
 // Each function returns the decoded body or throws ApiError; nothing here touches the DOM.
 // Personal values (MSISDN, codes, identity) travel only in request bodies, never in URLs.
 import type { ApiClient } from './client';
@@ -12,12 +12,45 @@ import type {
   LinkStarted,
   QualityReport,
 } from './registration_types';
+import type {
+  CaseSummary,
+  CreatedWebhook,
+  DecisionResult,
+  IdentityField,
+  QueueFilters,
+  QueueResponse,
+  ReasonInfo,
+  ReviewCase,
+  ReviewOutcome,
+  Reviewer,
+  ReviewStats,
+  SampleCase,
+  SampleReport,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from './review_types';
 import type { UploadProgress } from './upload_transport';
 import type { CreatedStaff, Locale, Me, OutboxMessage, Staff, StaffRole } from './types';
 
 export interface AccountResponse {
   account: Me;
 }
+
+/** "?channel=online&flagged=true" from the set filters only (no personal values: codes and flags). */
+export function queueQuery(filters: QueueFilters): string {
+  const params = new URLSearchParams();
+  if (filters.channel !== undefined && filters.channel !== '') params.set('channel', filters.channel);
+  if (filters.document_type !== undefined && filters.document_type !== '') params.set('document_type', filters.document_type);
+  for (const flag of ['flagged', 'resubmission', 'escalated'] as const) {
+    const value = filters[flag];
+    if (value !== undefined) params.set(flag, value ? 'true' : 'false');
+  }
+  if (filters.limit !== undefined) params.set('limit', String(filters.limit));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const caseBase = (id: string) => `/api/v1/review/cases/${encodeURIComponent(id)}`;
 
 // Body-less POSTs send `{}` so every unsafe request is uniformly application/json.
 export function createApi(client: ApiClient) {
@@ -89,6 +122,44 @@ export function createApi(client: ApiClient) {
       ),
     submitApplication: (id: string) =>
       client.post<Application>(`/api/v1/applications/${encodeURIComponent(id)}/submit`, { declaration_accepted: true }),
+
+    reviewQueue: (filters: QueueFilters) => client.get<QueueResponse>(`/api/v1/review/queue${queueQuery(filters)}`),
+    /** The most urgent claimable case, claimed; undefined when the server answers 204 (queue empty). */
+    reviewNext: (filters: { channel?: string; document_type?: string } = {}) =>
+      client.post<ReviewCase | undefined>('/api/v1/review/next', filters),
+    getCase: (id: string) => client.get<ReviewCase>(caseBase(id)),
+    claimCase: (id: string) => client.post<ReviewCase>(`${caseBase(id)}/claim`, {}),
+    renewCase: (id: string) => client.post<{ lease_expires_at: string }>(`${caseBase(id)}/renew`, {}),
+    releaseCase: (id: string) => client.post<void>(`${caseBase(id)}/release`, {}),
+    unmaskCase: (id: string, fields: IdentityField[]) =>
+      client.post<{ identity: Partial<Record<IdentityField, string | null>> }>(`${caseBase(id)}/unmask`, { fields }),
+    decideCase: (id: string, outcome: ReviewOutcome, reasons: string[], note: string) =>
+      client.post<DecisionResult>(
+        `${caseBase(id)}/decision`,
+        note.trim() === '' ? { outcome, reasons } : { outcome, reasons, note: note.trim() },
+      ),
+    escalateCase: (id: string, note: string) =>
+      client.post<ReviewCase>(`${caseBase(id)}/escalate`, note.trim() === '' ? {} : { note: note.trim() }),
+    reassignCase: (id: string, staffId: string | null) => client.post<CaseSummary>(`${caseBase(id)}/reassign`, { staff_id: staffId }),
+    reviewReasons: () => client.get<{ reasons: ReasonInfo[] }>('/api/v1/review/reasons'),
+    reviewers: () => client.get<{ items: Reviewer[] }>('/api/v1/review/reviewers'),
+    reviewStats: () => client.get<ReviewStats>('/api/v1/review/stats'),
+    /** A sampled approval to review again; undefined on 204 (nothing to sample). */
+    nextSample: () => client.post<SampleCase | undefined>('/api/v1/review/samples/next', {}),
+    sampleVerdict: (sampleId: string, agree: boolean, reasons: string[], note: string) =>
+      client.post<unknown>(`/api/v1/review/samples/${encodeURIComponent(sampleId)}/verdict`, {
+        agree,
+        ...(reasons.length > 0 ? { reasons } : {}),
+        ...(note.trim() !== '' ? { note: note.trim() } : {}),
+      }),
+    sampleReport: () => client.get<SampleReport>('/api/v1/review/samples/report'),
+
+    listWebhooks: () => client.get<{ items: WebhookEndpoint[] }>('/api/v1/admin/webhooks'),
+    addWebhook: (url: string, events: string[], secret: string) =>
+      client.post<CreatedWebhook>('/api/v1/admin/webhooks', secret === '' ? { url, events } : { url, events, secret }),
+    deleteWebhook: (id: string) => client.request<void>('DELETE', `/api/v1/admin/webhooks/${encodeURIComponent(id)}`),
+    webhookDeliveries: (id: string) =>
+      client.get<{ items: WebhookDelivery[] }>(`/api/v1/admin/webhooks/${encodeURIComponent(id)}/deliveries?limit=50`),
 
     demoOutbox: (to: string) =>
       client.get<{ items: OutboxMessage[] }>(

@@ -87,8 +87,12 @@ export interface QualityReport {
 
 export interface DecisionReason {
   code: string;
-  /** The server's text for the reason in the session's language, when it has one. */
+  /** fixable (resubmission) or final (rejection), from the shared reason taxonomy. */
+  severity?: 'fixable' | 'final';
+  /** The server's text for the reason in the subscriber's language, when it has one. */
   message?: string;
+  /** What to do about it, in the same language. */
+  hint?: string;
 }
 
 export interface Decision {

@@ -1,6 +1,7 @@
-// A modal confirmation built on <dialog>: focus goes to Cancel (the safe choice), Escape cancels,
-// focus returns to the element that opened it. Used before destructive actions.
-import { useEffect, useRef } from 'react';
+// A modal confirmation built on <dialog>: focus goes to Cancel (the safe choice) unless the action
+// is harmless enough to confirm with Enter (focusConfirm), Escape cancels, focus returns to the
+// element that opened it. Used before destructive actions and before releasing a review case.
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n_context';
 import { Button } from './submit_button';
 
@@ -10,14 +11,30 @@ interface Props {
   body: string;
   confirmLabel: string;
   busy?: boolean;
+  focusConfirm?: boolean;
+  confirmVariant?: 'danger' | 'primary';
+  /** Rendered under the body (e.g. a problem from the last attempt). */
+  children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  busy = false,
+  focusConfirm = false,
+  confirmVariant = 'danger',
+  children,
+  onConfirm,
+  onCancel,
+}: Props) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement | null>(null);
   const cancelButton = useRef<HTMLButtonElement | null>(null);
+  const confirmButton = useRef<HTMLButtonElement | null>(null);
   const opener = useRef<Element | null>(null);
 
   useEffect(() => {
@@ -27,7 +44,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, o
       opener.current = document.activeElement;
       if (typeof el.showModal === 'function') el.showModal();
       else el.setAttribute('open', '');
-      cancelButton.current?.focus();
+      (focusConfirm ? confirmButton : cancelButton).current?.focus();
     } else if (!open && el.open) {
       if (typeof el.close === 'function') el.close();
       else el.removeAttribute('open');
@@ -48,11 +65,12 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, o
     >
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-body">{body}</p>
+      {children}
       <div className="dialog__actions">
         <Button ref={cancelButton} variant="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button variant="danger" busy={busy} onClick={onConfirm}>
+        <Button ref={confirmButton} variant={confirmVariant} busy={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </div>

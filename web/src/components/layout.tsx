@@ -1,6 +1,7 @@
 // The page frame: skip link, header with brand + language switcher + nav, main, footer.
 // After each client-side navigation focus moves to the new page's heading, so screen-reader and
-// keyboard users start at the top of the new content, as after a full page load.
+// keyboard users start at the top of the new content, as after a full page load. Back-office work
+// pages (review, supervisor, webhooks) get the full laptop width for side-by-side layouts.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n_context';
 import { Link, useRouter } from '../router/router';
@@ -8,6 +9,12 @@ import { useSession } from '../session/session_context';
 import { LanguageSwitcher } from './language_switcher';
 
 export const kPageHeadingId = 'page-heading';
+
+const kWidePrefixes = ['/staff/review', '/staff/supervisor', '/staff/webhooks'];
+
+export function isWidePage(pathname: string): boolean {
+  return kWidePrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
 
 export function PageHeading({ children }: { children: ReactNode }) {
   return (
@@ -24,7 +31,11 @@ function Nav() {
   const current = (path: string) => (location.pathname === path ? 'page' : undefined);
   let links: Array<[string, string]>;
   if (status === 'loading') links = [];
-  else if (me?.kind === 'staff') links = [['/staff', t('nav.staffHome')]];
+  else if (me?.kind === 'staff')
+    links = [
+      ['/staff', t('nav.staffHome')],
+      ...(me.roles.includes('reviewer') || me.roles.includes('supervisor') ? ([['/staff/review', t('nav.reviewQueue')]] as Array<[string, string]>) : []),
+    ];
   else if (me?.kind === 'subscriber') links = [['/', t('nav.account')]];
   else if (location.pathname.startsWith('/staff')) links = [['/staff/login', t('nav.staffSignIn')]];
   else
@@ -77,7 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Nav />
         </div>
       </header>
-      <main id="main" className="site-main" tabIndex={-1}>
+      <main id="main" className={isWidePage(location.pathname) ? 'site-main site-main--wide' : 'site-main'} tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">

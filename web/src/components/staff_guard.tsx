@@ -1,5 +1,5 @@
-// Renders its children only for a signed-in staff member (optionally with a role); otherwise the
-// staff sign-in page or a translated "no access" message.
+// Renders its children only for a signed-in staff member (optionally holding a role, or any of
+// several roles); otherwise the staff sign-in page or a translated "no access" message.
 import type { ReactNode } from 'react';
 import type { StaffMe, StaffRole } from '../api/types';
 import { useI18n } from '../i18n/i18n_context';
@@ -9,16 +9,30 @@ import { Loading } from './auth_card';
 import { PageHeading } from './layout';
 import { Link } from '../router/router';
 
-export function StaffGuard({ role, children }: { role?: StaffRole; children: (me: StaffMe) => ReactNode }) {
+export function hasAnyRole(me: Pick<StaffMe, 'roles'>, roles: StaffRole | readonly StaffRole[]): boolean {
+  const wanted: readonly StaffRole[] = typeof roles === 'string' ? [roles] : roles;
+  return wanted.some((r) => me.roles.includes(r));
+}
+
+export function StaffGuard({
+  role,
+  forbiddenText,
+  children,
+}: {
+  role?: StaffRole | readonly StaffRole[];
+  /** What the "no access" page says; the admin wording by default. */
+  forbiddenText?: string;
+  children: (me: StaffMe) => ReactNode;
+}) {
   const { t } = useI18n();
   const { status, me } = useSession();
   if (status === 'loading') return <Loading />;
   if (me === null || me.kind !== 'staff') return <Redirect to="/staff/login" />;
-  if (role !== undefined && !me.roles.includes(role)) {
+  if (role !== undefined && !hasAnyRole(me, role)) {
     return (
       <section className="card card--narrow" aria-labelledby="page-heading">
         <PageHeading>{t('problem.auth.forbidden')}</PageHeading>
-        <p>{t('admin.forbidden')}</p>
+        <p>{forbiddenText ?? t('admin.forbidden')}</p>
         <p>
           <Link to="/staff">{t('nav.staffHome')}</Link>
         </p>

@@ -44,6 +44,28 @@ describe('dictionaries', () => {
   });
 });
 
+describe('back-office keys (issue 4)', () => {
+  it.each([
+    ['problem.review.claimed_by_other'],
+    ['problem.review.not_holder'],
+    ['problem.review.four_eyes_required'],
+    ['problem.application.invalid_transition.staff'],
+    ['field.reason.unknown'],
+    ['field.url.invalid'],
+    ['field.events.empty'],
+    ...['duplicate_document', 'cap_exceeded', 'cross_field_mismatch'].map((f) => [`flag.${f}`]),
+    ...['total', 'overdue', 'due_today', 'flagged', 'resubmissions', 'escalated', 'claimed'].map((c) => [`counts.${c}`]),
+    ...['approved', 'rejected', 'resubmission_requested'].map((o) => [`outcome.${o}`]),
+    ...['application.submitted', 'application.decided', 'sim.status_changed'].map((e) => [`event.${e}`]),
+    ...['pending', 'delivered', 'failed'].map((d) => [`webhooks.delivery.${d}`]),
+    ...['online', 'store'].map((c) => [`channel.${c}`]),
+    ...['approve', 'reject', 'request_resubmission'].map((o) => [`decision.title.${o}`]),
+  ])('%s exists in both languages', (key) => {
+    expect(Object.keys(en)).toContain(key);
+    expect(Object.keys(zhCN)).toContain(key);
+  });
+});
+
 describe('detectLocale', () => {
   it.each([
     [['zh-CN', 'en-US'], 'zh-CN'],

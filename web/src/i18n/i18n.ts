@@ -45,3 +45,8 @@ export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
   return (key, params) => interpolate(dict[key], params);
 }
+
+/** t(key) when `key` exists, else `fallback` (codes newer than this UI stay readable). */
+export function translateOr(t: Translate, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(key) : fallback;
+}

@@ -318,6 +318,36 @@ describe('status page', () => {
     expect(fix.getAttribute('href')).toBe('/applications/app_1/documents');
   });
 
+  it.each([
+    [
+      [{ code: 'image.blurred', severity: 'fixable', message: 'srv', hint: 'srv' }],
+      ['The photo is blurred.', 'What to do: Hold the phone steady, tap the screen to focus, and take it again.'],
+      '/applications/app_1/documents',
+    ],
+    [
+      [{ code: 'document.missing_page', severity: 'fixable', message: 'A page of the document is missing.', hint: 'Photograph both sides.' }],
+      ['A page of the document is missing.', 'What to do: Photograph both sides.'],
+      '/applications/app_1/documents',
+    ],
+    [
+      [
+        { code: 'image.glare', severity: 'fixable', message: 'Glare', hint: 'Tilt' },
+        { code: 'data.name_mismatch', severity: 'fixable', message: 'The name does not match the document.', hint: 'Type your name exactly as printed.' },
+      ],
+      ['There is glare on the document.', 'The name does not match the document.', 'What to do: Type your name exactly as printed.'],
+      '/applications/app_1/identity',
+    ],
+  ] as const)('review reasons show what is wrong and what to do, and "Fix and resubmit" opens the right step (%#)', async (reasons, texts, href) => {
+    const app = completeApplication({
+      status: 'resubmission_requested',
+      decision: { outcome: 'resubmission_requested', reasons: reasons.map((r) => ({ ...r })), note: null },
+    });
+    renderApp('/applications/app_1', withLines(subscriberServer(), [], [app]), 'en');
+    const decision = await screen.findByTestId('decision');
+    for (const text of texts) expect(decision.textContent).toContain(text);
+    expect(screen.getByTestId('fix-and-resubmit').getAttribute('href')).toBe(href);
+  });
+
   it('a not-found application says so', async () => {
     renderApp('/applications/nope', subscriberServer().on('GET /api/v1/applications/nope', problem(404, 'http.not_found')), 'en');
     expect(await screen.findByText('That could not be found.')).toBeTruthy();

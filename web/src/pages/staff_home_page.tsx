@@ -1,10 +1,11 @@
-// /staff: who is signed in, their roles and store, the admin link for admins, password change,
-// sign out.
+// /staff: who is signed in, their roles and store, links to the tools of their roles (review queue
+// and second review for reviewers and supervisors, the dashboard for supervisors, webhooks and staff
+// accounts for admins), password change, sign out.
 import { useState } from 'react';
 import { StatusNote } from '../components/alerts';
 import { PageHeading } from '../components/layout';
 import { SignOutButton } from '../components/sign_out_button';
-import { StaffGuard } from '../components/staff_guard';
+import { hasAnyRole, StaffGuard } from '../components/staff_guard';
 import { StaffPasswordForm } from '../components/staff_password_form';
 import { usePageTitle } from '../components/page_title';
 import type { StaffMe } from '../api/types';
@@ -17,6 +18,14 @@ function StaffHome({ me }: { me: StaffMe }) {
   const session = useSession();
   const [changed, setChanged] = useState(0);
   usePageTitle(t('staffHome.title'));
+  const reviews = hasAnyRole(me, ['reviewer', 'supervisor']);
+  const tools: Array<[string, string]> = [
+    ...(reviews ? ([['/staff/review', t('staffHome.reviewQueue')]] as Array<[string, string]>) : []),
+    ...(reviews ? ([['/staff/review/samples', t('staffHome.samples')]] as Array<[string, string]>) : []),
+    ...(hasAnyRole(me, 'supervisor') ? ([['/staff/supervisor', t('staffHome.supervisor')]] as Array<[string, string]>) : []),
+    ...(hasAnyRole(me, 'admin') ? ([['/staff/webhooks', t('staffHome.webhooks')]] as Array<[string, string]>) : []),
+    ...(hasAnyRole(me, 'admin') ? ([['/staff/admin', t('staffHome.admin')]] as Array<[string, string]>) : []),
+  ];
   return (
     <div className="stack">
       <section className="card" aria-labelledby="page-heading">
@@ -48,14 +57,19 @@ function StaffHome({ me }: { me: StaffMe }) {
       </section>
       <section className="card" aria-labelledby="tools-title">
         <h2 id="tools-title">{t('staffHome.toolsTitle')}</h2>
-        {me.roles.includes('admin') ? (
-          <p>
-            <Link to="/staff/admin" className="button button--primary">
-              {t('staffHome.admin')}
-            </Link>
-          </p>
-        ) : null}
-        <p className="muted">{t('staffHome.noTools')}</p>
+        {tools.length > 0 ? (
+          <ul className="tool-list" data-testid="staff-tools">
+            {tools.map(([to, label]) => (
+              <li key={to}>
+                <Link to={to} className="button button--primary">
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('staffHome.noTools')}</p>
+        )}
       </section>
       <section className="card" aria-labelledby="staff-password-title">
         <h2 id="staff-password-title">{t('staffPassword.title')}</h2>

@@ -50,6 +50,8 @@ describe('stepForReasons ("Fix and resubmit" opens here)', () => {
     [[r('id.check_digit')], 'identity'],
     [[r('image.blurred'), r('document.expired')], 'identity'],
     [[r('review.name_mismatch')], 'identity'],
+    [[r('image.blurred'), r('selfie.not_matching'), r('document.missing_page')], 'documents'],
+    [[r('document.missing_page'), r('data.date_of_birth_mismatch')], 'identity'],
     [[], 'identity'],
   ] as const)('%#: %j → %s', (reasons, step) => {
     expect(stepForReasons(reasons)).toBe(step);
@@ -60,6 +62,10 @@ describe('stepForReasons ("Fix and resubmit" opens here)', () => {
     ['document.missing', true],
     ['document.expired', false],
     ['date.impossible', false],
+    ['document.missing_page', true],
+    ['selfie.not_matching', true],
+    ['data.name_mismatch', false],
+    ['document.type_not_accepted', false],
   ] as const)('isDocumentReason(%s) = %s', (code, expected) => {
     expect(isDocumentReason(code)).toBe(expected);
   });

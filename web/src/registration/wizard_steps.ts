@@ -33,9 +33,18 @@ export function firstIncompleteStep(application: Pick<Application, 'missing'>): 
   return 'review';
 }
 
-// Reasons about the photos themselves; every other reason is about the entered data.
+// Reasons about the photos themselves; every other reason is about the entered data. Of the review
+// taxonomy's document.* reasons, an expired document or a type not accepted are fixed on the
+// Identity step (the expiry date and the document type are entered there; the person then walks
+// on through the photos), a missing page on the Documents step.
 const kDocumentReasonPrefixes = ['image.', 'photo.', 'selfie.', 'face.', 'documents.'];
-const kDocumentReasonCodes = new Set(['document.missing', 'document.quality_rejected', 'document.unreadable', 'document.image_mismatch']);
+const kDocumentReasonCodes = new Set([
+  'document.missing',
+  'document.missing_page',
+  'document.quality_rejected',
+  'document.unreadable',
+  'document.image_mismatch',
+]);
 
 export function isDocumentReason(code: string): boolean {
   return kDocumentReasonCodes.has(code) || kDocumentReasonPrefixes.some((p) => code.startsWith(p));

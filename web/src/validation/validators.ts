@@ -14,7 +14,9 @@ export type FieldCode =
   | 'password.mismatch'
   | 'code.invalid'
   | 'roles.empty'
-  | 'msisdn.invalid';
+  | 'msisdn.invalid'
+  | 'url.invalid'
+  | 'events.empty';
 
 /** Length in Unicode code points, so "密码" counts as 2 like a person would count it. */
 export function codePointLength(text: string): number {
