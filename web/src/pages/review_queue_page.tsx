@@ -8,6 +8,7 @@ import type { StaffMe } from '../api/types';
 import { FormAlert, StatusNote } from '../components/alerts';
 import { Loading } from '../components/auth_card';
 import { FlagBadges } from '../components/case_details';
+import { DataTable } from '../components/data_table';
 import { Kbd } from '../components/kbd';
 import { PageHeading } from '../components/layout';
 import { usePageTitle } from '../components/page_title';
@@ -217,67 +218,49 @@ function Queue(_: { me: StaffMe }) {
         {data === null && error === null ? <Loading /> : null}
         {data !== null && data.items.length === 0 ? <p data-testid="queue-no-match">{t('queue.noMatch')}</p> : null}
         {data !== null && data.items.length > 0 ? (
-          <div className="table-wrap" role="region" aria-labelledby="queue-caption" tabIndex={0}>
-            <table className="table table--queue">
-              <caption id="queue-caption">{t('queue.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('queue.colDue')}</th>
-                  <th scope="col">{t('queue.colName')}</th>
-                  <th scope="col">{t('queue.colDocument')}</th>
-                  <th scope="col">{t('queue.colChannel')}</th>
-                  <th scope="col">{t('queue.colStatus')}</th>
-                  <th scope="col">{t('queue.colFlags')}</th>
-                  <th scope="col">{t('queue.colSubmission')}</th>
-                  <th scope="col">{t('queue.colClaim')}</th>
-                  <th scope="col">{t('queue.colCase')}</th>
+          <DataTable id="queue" caption={t('queue.caption')} columns={[t('queue.colDue'), t('queue.colName'), t('queue.colDocument'), t('queue.colChannel'), t('queue.colStatus'), t('queue.colFlags'), t('queue.colSubmission'), t('queue.colClaim'), t('queue.colCase')]} className="table--queue">
+            {data.items.map((item: CaseSummary) => {
+              const today = !item.overdue && isDueToday(item.due_at, now);
+              const rowClass = item.overdue ? 'row--overdue' : today ? 'row--due-today' : undefined;
+              return (
+                <tr key={item.id} className={rowClass} data-testid="queue-row" data-case={item.id}>
+                  <td>
+                    {item.due_at !== null ? <time dateTime={item.due_at}>{formatDateTime(item.due_at, locale)}</time> : null}
+                    {item.overdue ? <span className="badge badge--danger badge--spaced">{t('queue.overdue')}</span> : null}
+                    {today ? <span className="badge badge--warn badge--spaced">{t('queue.dueToday')}</span> : null}
+                  </td>
+                  <th scope="row" className="masked-value">
+                    {item.full_name_masked ?? ''}
+                  </th>
+                  <td>
+                    <span className="muted">{docLabel(item.document_type)}</span>
+                    <br />
+                    <span className="masked-value">{item.document_number_masked ?? ''}</span>
+                  </td>
+                  <td>{translateOr(t, `channel.${item.channel}`, item.channel)}</td>
+                  <td>
+                    <ApplicationStatusBadge status={item.status} testId="queue-status" />
+                  </td>
+                  <td>
+                    <FlagBadges flags={item.flags} escalated={item.escalated} />
+                  </td>
+                  <td>{t('queue.submissionN', { n: item.submission_count })}</td>
+                  <td>
+                    {item.claim === null
+                      ? t('queue.unclaimed')
+                      : item.claim.mine
+                        ? t('queue.claimMine')
+                        : t('queue.claimOther', { time: formatDateTime(item.claim.lease_expires_at, locale) })}
+                  </td>
+                  <td>
+                    <Link to={casePath(item.id)} aria-label={t('queue.openCase', { name: item.full_name_masked ?? item.id })}>
+                      {t('queue.open')}
+                    </Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item: CaseSummary) => {
-                  const today = !item.overdue && isDueToday(item.due_at, now);
-                  const rowClass = item.overdue ? 'row--overdue' : today ? 'row--due-today' : undefined;
-                  return (
-                    <tr key={item.id} className={rowClass} data-testid="queue-row" data-case={item.id}>
-                      <td>
-                        {item.due_at !== null ? <time dateTime={item.due_at}>{formatDateTime(item.due_at, locale)}</time> : null}
-                        {item.overdue ? <span className="badge badge--danger badge--spaced">{t('queue.overdue')}</span> : null}
-                        {today ? <span className="badge badge--warn badge--spaced">{t('queue.dueToday')}</span> : null}
-                      </td>
-                      <th scope="row" className="masked-value">
-                        {item.full_name_masked ?? ''}
-                      </th>
-                      <td>
-                        <span className="muted">{docLabel(item.document_type)}</span>
-                        <br />
-                        <span className="masked-value">{item.document_number_masked ?? ''}</span>
-                      </td>
-                      <td>{translateOr(t, `channel.${item.channel}`, item.channel)}</td>
-                      <td>
-                        <ApplicationStatusBadge status={item.status} testId="queue-status" />
-                      </td>
-                      <td>
-                        <FlagBadges flags={item.flags} escalated={item.escalated} />
-                      </td>
-                      <td>{t('queue.submissionN', { n: item.submission_count })}</td>
-                      <td>
-                        {item.claim === null
-                          ? t('queue.unclaimed')
-                          : item.claim.mine
-                            ? t('queue.claimMine')
-                            : t('queue.claimOther', { time: formatDateTime(item.claim.lease_expires_at, locale) })}
-                      </td>
-                      <td>
-                        <Link to={casePath(item.id)} aria-label={t('queue.openCase', { name: item.full_name_masked ?? item.id })}>
-                          {t('queue.open')}
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         ) : null}
       </section>
     </div>

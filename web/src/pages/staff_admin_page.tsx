@@ -6,6 +6,7 @@ import type { CreatedStaff, Staff, StaffMe } from '../api/types';
 import { FormAlert, StatusNote } from '../components/alerts';
 import { Loading } from '../components/auth_card';
 import { ConfirmDialog } from '../components/confirm_dialog';
+import { DataTable } from '../components/data_table';
 import { PageHeading } from '../components/layout';
 import { QrCode, groupSecret, totpSecretFromUri } from '../components/qr_code';
 import { RoleCheckboxes, joinRoles, parseRoles } from '../components/role_checkboxes';
@@ -188,70 +189,56 @@ function StaffAdmin({ me }: { me: StaffMe }) {
         {items === null && loadError === null ? <Loading /> : null}
         {items !== null && items.length === 0 ? <p>{t('admin.empty')}</p> : null}
         {items !== null && items.length > 0 ? (
-          <div className="table-wrap" role="region" aria-labelledby="staff-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="staff-caption">{t('admin.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.colEmail')}</th>
-                  <th scope="col">{t('admin.colRoles')}</th>
-                  <th scope="col">{t('admin.colStatus')}</th>
-                  <th scope="col">{t('admin.colLastLogin')}</th>
-                  <th scope="col">{t('admin.colActions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((staff) => (
-                  <tr key={staff.id} data-testid={`staff-row-${staff.email}`}>
-                    <th scope="row" className="table__email">
-                      {staff.email}
-                      {staff.id === me.id ? <span className="you-tag">{t('admin.you')}</span> : null}
-                    </th>
-                    <td>
-                      {editing === staff.id ? (
-                        <RoleEditor
-                          staff={staff}
-                          onCancel={() => setEditing(null)}
-                          onSaved={(saved) => {
-                            replace(saved);
-                            setEditing(null);
-                            setActionError(null);
-                            setNotice({ key: 'admin.rolesSaved', email: saved.email });
-                          }}
-                        />
-                      ) : (
-                        staff.roles.map((r) => t(`role.${r}`)).join(t('common.listSeparator'))
-                      )}
-                    </td>
-                    <td>
-                      <span className={staff.status === 'active' ? 'badge badge--ok' : 'badge badge--off'}>
-                        {t(`admin.status.${staff.status}`)}
-                      </span>
-                    </td>
-                    <td>{staff.last_login_at !== null ? formatDateTime(staff.last_login_at, locale) : t('admin.never')}</td>
-                    <td>
-                      <div className="button-row" role="group" aria-label={t('admin.actionsFor', { email: staff.email })}>
-                        {editing !== staff.id ? (
-                          <Button variant="secondary" onClick={() => setEditing(staff.id)}>
-                            {t('admin.editRoles')}
-                          </Button>
-                        ) : null}
-                        {staff.status === 'active' ? (
-                          <Button variant="danger" busy={busyId === staff.id} onClick={() => setConfirming(staff)}>
-                            {t('admin.disable')}
-                          </Button>
-                        ) : (
-                          <Button variant="secondary" busy={busyId === staff.id} onClick={() => void setStatus(staff, true)}>
-                            {t('admin.enable')}
-                          </Button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable id="staff" caption={t('admin.caption')} columns={[t('admin.colEmail'), t('admin.colRoles'), t('admin.colStatus'), t('admin.colLastLogin'), t('admin.colActions')]}>
+            {items.map((staff) => (
+              <tr key={staff.id} data-testid={`staff-row-${staff.email}`}>
+                <th scope="row" className="table__email">
+                  {staff.email}
+                  {staff.id === me.id ? <span className="you-tag">{t('admin.you')}</span> : null}
+                </th>
+                <td>
+                  {editing === staff.id ? (
+                    <RoleEditor
+                      staff={staff}
+                      onCancel={() => setEditing(null)}
+                      onSaved={(saved) => {
+                        replace(saved);
+                        setEditing(null);
+                        setActionError(null);
+                        setNotice({ key: 'admin.rolesSaved', email: saved.email });
+                      }}
+                    />
+                  ) : (
+                    staff.roles.map((r) => t(`role.${r}`)).join(t('common.listSeparator'))
+                  )}
+                </td>
+                <td>
+                  <span className={staff.status === 'active' ? 'badge badge--ok' : 'badge badge--off'}>
+                    {t(`admin.status.${staff.status}`)}
+                  </span>
+                </td>
+                <td>{staff.last_login_at !== null ? formatDateTime(staff.last_login_at, locale) : t('admin.never')}</td>
+                <td>
+                  <div className="button-row" role="group" aria-label={t('admin.actionsFor', { email: staff.email })}>
+                    {editing !== staff.id ? (
+                      <Button variant="secondary" onClick={() => setEditing(staff.id)}>
+                        {t('admin.editRoles')}
+                      </Button>
+                    ) : null}
+                    {staff.status === 'active' ? (
+                      <Button variant="danger" busy={busyId === staff.id} onClick={() => setConfirming(staff)}>
+                        {t('admin.disable')}
+                      </Button>
+                    ) : (
+                      <Button variant="secondary" busy={busyId === staff.id} onClick={() => void setStatus(staff, true)}>
+                        {t('admin.enable')}
+                      </Button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
       {created !== null ? <CreatedCredentials created={created} onDone={() => setCreated(null)} /> : null}

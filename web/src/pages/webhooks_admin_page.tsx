@@ -7,6 +7,7 @@ import { kWebhookEvents, type CreatedWebhook, type WebhookDelivery, type Webhook
 import { FormAlert, StatusNote } from '../components/alerts';
 import { Loading } from '../components/auth_card';
 import { ConfirmDialog } from '../components/confirm_dialog';
+import { DataTable } from '../components/data_table';
 import { PageHeading } from '../components/layout';
 import { usePageTitle } from '../components/page_title';
 import { StaffGuard } from '../components/staff_guard';
@@ -310,54 +311,39 @@ function WebhooksAdmin() {
         {items === null && error === null ? <Loading /> : null}
         {items !== null && items.length === 0 ? <p>{t('webhooks.empty')}</p> : null}
         {items !== null && items.length > 0 ? (
-          <div className="table-wrap" role="region" aria-labelledby="webhooks-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="webhooks-caption">{t('webhooks.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('webhooks.colUrl')}</th>
-                  <th scope="col">{t('webhooks.colEvents')}</th>
-                  <th scope="col">{t('webhooks.colStatus')}</th>
-                  <th scope="col">{t('webhooks.colCreated')}</th>
-                  <th scope="col">{t('webhooks.colSecret')}</th>
-                  <th scope="col">{t('webhooks.colActions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((w) => (
-                  <tr key={w.id} data-testid="webhook-row">
-                    <th scope="row" className="table__email">
-                      {w.url}
-                    </th>
-                    <td>{w.events.map((e) => eventLabel(t, e)).join(t('common.listSeparator'))}</td>
-                    <td>
-                      <span className={w.active ? 'badge badge--ok' : 'badge badge--off'}>{w.active ? t('webhooks.active') : t('webhooks.inactive')}</span>
-                    </td>
-                    <td>{formatDateTime(w.created_at, locale)}</td>
-                    <td>
-                      <code>{w.secret_hint}</code>
-                    </td>
-                    <td>
-                      <div className="button-row">
-                        <Button
-                          variant="secondary"
-                          aria-expanded={shown === w.id}
-                          onClick={() => setShown((s) => (s === w.id ? null : w.id))}
-                        >
-                          {shown === w.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}
-                        </Button>
-                        {w.active ? (
-                          <Button variant="danger" onClick={() => setConfirming(w)}>
-                            {t('webhooks.deactivate')}
-                          </Button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable id="webhooks" caption={t('webhooks.caption')} columns={[t('webhooks.colUrl'), t('webhooks.colEvents'), t('webhooks.colStatus'), t('webhooks.colCreated'), t('webhooks.colSecret'), t('webhooks.colActions')]}>
+            {items.map((w) => (
+              <tr key={w.id} data-testid="webhook-row">
+                <th scope="row" className="table__email">
+                  {w.url}
+                </th>
+                <td>{w.events.map((e) => eventLabel(t, e)).join(t('common.listSeparator'))}</td>
+                <td>
+                  <span className={w.active ? 'badge badge--ok' : 'badge badge--off'}>{w.active ? t('webhooks.active') : t('webhooks.inactive')}</span>
+                </td>
+                <td>{formatDateTime(w.created_at, locale)}</td>
+                <td>
+                  <code>{w.secret_hint}</code>
+                </td>
+                <td>
+                  <div className="button-row">
+                    <Button
+                      variant="secondary"
+                      aria-expanded={shown === w.id}
+                      onClick={() => setShown((s) => (s === w.id ? null : w.id))}
+                    >
+                      {shown === w.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}
+                    </Button>
+                    {w.active ? (
+                      <Button variant="danger" onClick={() => setConfirming(w)}>
+                        {t('webhooks.deactivate')}
+                      </Button>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {shown !== null && items !== null && items.some((w) => w.id === shown) ? <Deliveries endpoint={items.find((w) => w.id === shown)!} /> : null}
       </section>
