@@ -3,24 +3,19 @@
 
 #include <gtest/gtest.h>
 
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 
 namespace simreg::accounts {
 namespace {
 
 using db::testing::Engine;
 
-class LoginThrottleTest : public ::testing::TestWithParam<Engine> {
+class LoginThrottleTest : public db::testing::MigratedDatabaseTest {
  protected:
   void SetUp() override {
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres") GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(*test_db_->db, db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
   }
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'700'000'000'000};
 };
 

@@ -6,23 +6,19 @@
 #include <regex>
 
 #include "crypto/sodium_init.hpp"
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 
 namespace simreg::accounts {
 namespace {
 
 using db::testing::Engine;
 
-class SubscriberServiceTest : public ::testing::TestWithParam<Engine> {
+class SubscriberServiceTest : public db::testing::MigratedDatabaseTest {
  protected:
   void SetUp() override {
     crypto::initialize();
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres") GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(db(), db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
     audit_ = std::make_unique<audit::AuditLog>(db(), keyring_, clock_);
     outbox_ = std::make_unique<notify::Outbox>(db(), sealer_, indexer_, clock_);
     sessions_ = std::make_unique<SessionService>(db(), *audit_, clock_, SessionPolicy{});
@@ -39,8 +35,6 @@ class SubscriberServiceTest : public ::testing::TestWithParam<Engine> {
                               *outbox_, *audit_, clock_, code_ttl_ms});
   }
 
-  db::Database& db() { return *test_db_->db; }
-
   std::string latest_code(const std::string& email) {
     auto entries = outbox_->list(email, 10);
     EXPECT_TRUE(entries);
@@ -52,7 +46,6 @@ class SubscriberServiceTest : public ::testing::TestWithParam<Engine> {
   }
 
   const RequestMeta meta_{"203.0.113.7", "req-1"};
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'800'000'000'000};
   crypto::Keyring keyring_ = crypto::Keyring::generate();
   crypto::FieldSealer sealer_{keyring_};

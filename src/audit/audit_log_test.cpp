@@ -11,8 +11,7 @@
 #include "audit/audit_chain.hpp"
 #include "audit/audit_verifier.hpp"
 #include "crypto/sodium_init.hpp"
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 
 namespace simreg::audit {
 namespace {
@@ -36,20 +35,14 @@ AuditEvent event(int n, const std::string& actor = "sub_alice") {
 }
 
 // Members are public so the tampering table below can drive them.
-class AuditLogTest : public ::testing::TestWithParam<Engine> {
+class AuditLogTest : public db::testing::MigratedDatabaseTest {
  public:
   void SetUp() override {
     crypto::initialize();
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres")
-      GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(db(), db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
     log_ = std::make_unique<AuditLog>(db(), keyring_, clock_, /*checkpoint_every=*/10);
   }
-
-  db::Database& db() { return *test_db_->db; }
 
   void append_many(int count) {
     for (int i = 1; i <= count; ++i) {
@@ -117,7 +110,6 @@ class AuditLogTest : public ::testing::TestWithParam<Engine> {
          claimed_key_id});
   }
 
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'800'000'000'000};
   crypto::Keyring keyring_ = crypto::Keyring::generate();
   std::unique_ptr<AuditLog> log_;

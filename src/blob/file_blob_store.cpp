@@ -8,6 +8,7 @@
 #include <cstring>
 #include <utility>
 
+#include "core/private_file.hpp"
 #include "crypto/encoding.hpp"
 #include "crypto/random.hpp"
 
@@ -16,24 +17,8 @@ namespace {
 
 constexpr std::size_t kIdBytes = 16;
 constexpr mode_t kDirectoryMode = 0700;
-constexpr mode_t kFileMode = 0600;
 constexpr const char* kTempDirectory = "tmp";
 constexpr const char* kTempSuffix = ".tmp";
-
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int release() { return std::exchange(fd_, -1); }
-
- private:
-  int fd_;
-};
 
 // Paths hold only random ids, never personal data, so naming the operation and errno is enough.
 Error io_error(const char* action, int error_number) {
@@ -43,16 +28,16 @@ Error io_error(const char* action, int error_number) {
 
 Error invalid_id() { return Error::make(ErrorKind::invalid_input, "blob.invalid_id", "The blob id is not valid."); }
 
-Result<void> fsync_directory(const std::filesystem::path& dir) {
-  FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0) return io_error("open a directory", errno);
-  if (::fsync(fd.get()) != 0) return io_error("sync a directory", errno);
+Result<void> sync_directory(const std::filesystem::path& dir) {
+  if (const auto failure = fsync_directory(dir)) {
+    return io_error((std::string(failure->step) + " a directory").c_str(), failure->error_number);
+  }
   return success();
 }
 
 // mkdir that tolerates a concurrent creator; a new directory's entry is made durable in its parent.
 Result<void> ensure_directory(const std::filesystem::path& dir) {
-  if (::mkdir(dir.c_str(), kDirectoryMode) == 0) return fsync_directory(dir.parent_path());
+  if (::mkdir(dir.c_str(), kDirectoryMode) == 0) return sync_directory(dir.parent_path());
   if (errno != EEXIST) return io_error("create a directory", errno);
   struct stat info {};
   if (::stat(dir.c_str(), &info) != 0) return io_error("inspect a directory", errno);
@@ -61,26 +46,9 @@ Result<void> ensure_directory(const std::filesystem::path& dir) {
 }
 
 Result<void> write_durably(const std::filesystem::path& path, std::string_view bytes) {
-  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, kFileMode));
-  if (fd.get() < 0) return io_error("create a blob file", errno);
-  auto fail = [&](const char* action) {
-    const int error_number = errno;
-    ::unlink(path.c_str());
-    return io_error(action, error_number);
-  };
-  // The umask can only remove bits; set them explicitly so the mode never depends on it.
-  if (::fchmod(fd.get(), kFileMode) != 0) return fail("set blob permissions");
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd.get(), bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write a blob");
-    }
-    written += static_cast<std::size_t>(n);
+  if (const auto failure = write_new_private_file(path, bytes)) {
+    return io_error((std::string(failure->step) + " a blob file").c_str(), failure->error_number);
   }
-  if (::fsync(fd.get()) != 0) return fail("sync a blob");
-  if (::close(fd.release()) != 0) return fail("close a blob");
   return success();
 }
 
@@ -130,7 +98,7 @@ Result<std::string> FileBlobStore::put(std::string_view bytes) {
     ::unlink(temp.c_str());
     return io_error("move a blob into place", error_number);
   }
-  SIMREG_TRY(fsync_directory(final_path.parent_path()));
+  SIMREG_TRY(sync_directory(final_path.parent_path()));
   return id;
 }
 
@@ -165,7 +133,7 @@ Result<void> FileBlobStore::remove(std::string_view id) {
     if (errno == ENOENT) return success();
     return io_error("remove a blob", errno);
   }
-  return fsync_directory(path.parent_path());
+  return sync_directory(path.parent_path());
 }
 
 }  // namespace simreg::blob

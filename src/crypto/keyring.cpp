@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/private_file.hpp"
 #include "crypto/contract.hpp"
 #include "crypto/encoding.hpp"
 #include "crypto/hashing.hpp"
@@ -70,21 +71,6 @@ Result<std::uint32_t> read_id(const Json& object, const char* name, const std::s
   return static_cast<std::uint32_t>(value);
 }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int release() { return std::exchange(fd_, -1); }
-
- private:
-  int fd_;
-};
-
 // The file's contents, or nullopt when it does not exist. Permissions are checked on the opened
 // descriptor, so the file cannot be swapped between the check and the read.
 Result<std::optional<std::string>> read_private_file(const std::filesystem::path& path) {
@@ -125,38 +111,20 @@ std::filesystem::path directory_of(const std::filesystem::path& file) {
   return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
 }
 
-Result<void> fsync_directory(const std::filesystem::path& dir) {
-  FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0) return io_error("open the directory of", dir, errno);
-  if (::fsync(fd.get()) != 0) return io_error("sync the directory of", dir, errno);
+Result<void> sync_directory(const std::filesystem::path& dir) {
+  if (const auto failure = fsync_directory(dir)) {
+    return io_error((std::string(failure->step) + " the directory of").c_str(), dir, failure->error_number);
+  }
   return success();
 }
 
 // Writes `contents` to a new 0600 file beside `file` and makes it durable; returns its path.
-Result<std::filesystem::path> write_temp_file(const std::filesystem::path& file,
-                                              std::string_view contents) {
-  std::filesystem::path temp =
-      directory_of(file) / (file.filename().string() + ".tmp-" + hex_encode(random_bytes(8)));
-  FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-  if (fd.get() < 0) return io_error("create a temporary file for", file, errno);
-  auto fail = [&](const char* action) {
-    const int error_number = errno;
-    ::unlink(temp.c_str());
-    return io_error(action, file, error_number);
-  };
-  // The umask can only remove bits; set them explicitly so the mode never depends on it.
-  if (::fchmod(fd.get(), 0600) != 0) return fail("set permissions on");
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd.get(), contents.data() + written, contents.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
-    }
-    written += static_cast<std::size_t>(n);
+Result<std::filesystem::path> write_temp_file(const std::filesystem::path& file, std::string_view contents) {
+  std::filesystem::path temp = directory_of(file) / (file.filename().string() + ".tmp-" + hex_encode(random_bytes(8)));
+  if (const auto failure = write_new_private_file(temp, contents)) {
+    const std::string step = std::string(failure->step) == "create" ? "create a temporary file for" : failure->step;
+    return io_error(step.c_str(), file, failure->error_number);
   }
-  if (::fsync(fd.get()) != 0) return fail("sync");
-  if (::close(fd.release()) != 0) return fail("close");
   return temp;
 }
 
@@ -174,7 +142,7 @@ Result<bool> create_exclusive(const std::filesystem::path& file, const Keyring& 
     if (error_number == EEXIST) return false;
     return io_error("create", file, error_number);
   }
-  SIMREG_TRY(fsync_directory(directory_of(file)));
+  SIMREG_TRY(sync_directory(directory_of(file)));
   return true;
 }
 
@@ -329,7 +297,7 @@ Result<void> Keyring::save(const std::filesystem::path& file) const {
     ::unlink(temp->c_str());
     return io_error("replace", file, error_number);
   }
-  return fsync_directory(directory_of(file));
+  return sync_directory(directory_of(file));
 }
 
 const DataKey& Keyring::active_key() const {

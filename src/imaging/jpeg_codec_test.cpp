@@ -12,6 +12,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "imaging/broken_decode_case_internal.hpp"
 #include "imaging/sample_photos_internal.hpp"
 
 namespace simreg::imaging {
@@ -212,21 +213,12 @@ std::string with_repeated_first_scan(int extra) {
   return bytes.insert(bytes.size() - 2, repeats);
 }
 
-struct BrokenCase {
-  const char* name;
-  std::function<std::string()> bytes;
-  std::uint64_t max_pixels;
-  const char* code;
-};
-void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
+using BrokenCase = samples::BrokenDecodeCase;
 
 class JpegBrokenTest : public JpegCodecTest, public ::testing::WithParamInterface<BrokenCase> {};
 
 TEST_P(JpegBrokenTest, IsAnErrorValue) {
-  const auto& c = GetParam();
-  auto decoded = decode_jpeg(c.bytes(), c.max_pixels);
-  ASSERT_FALSE(decoded.ok());
-  EXPECT_EQ(decoded.error().code, c.code);
+  samples::expect_decode_error(decode_jpeg, GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(

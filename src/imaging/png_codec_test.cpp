@@ -17,6 +17,7 @@
 #include <png.h>
 
 #include "imaging/alpha_flatten_internal.hpp"
+#include "imaging/broken_decode_case_internal.hpp"
 #include "imaging/sample_photos_internal.hpp"
 
 namespace simreg::imaging {
@@ -385,21 +386,12 @@ void fix_crc(std::string& b, std::size_t chunk) {
 
 std::string selfie_png() { return png(picture()); }
 
-struct BrokenCase {
-  const char* name;
-  std::function<std::string()> bytes;
-  std::uint64_t max_pixels;
-  const char* code;
-};
-void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
+using BrokenCase = samples::BrokenDecodeCase;
 
 class PngBrokenTest : public PngCodecTest, public ::testing::WithParamInterface<BrokenCase> {};
 
 TEST_P(PngBrokenTest, IsAnErrorValue) {
-  const auto& c = GetParam();
-  auto decoded = decode_png(c.bytes(), c.max_pixels);
-  ASSERT_FALSE(decoded.ok());
-  EXPECT_EQ(decoded.error().code, c.code);
+  samples::expect_decode_error(decode_png, GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -13,6 +13,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "imaging/alpha_flatten_internal.hpp"
+#include "imaging/broken_decode_case_internal.hpp"
 #include "imaging/sample_photos_internal.hpp"
 
 namespace simreg::imaging {
@@ -132,21 +133,12 @@ std::string half_vp8_data() {
   return b;
 }
 
-struct BrokenCase {
-  const char* name;
-  std::function<std::string()> bytes;
-  std::uint64_t max_pixels;
-  const char* code;
-};
-void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
+using BrokenCase = samples::BrokenDecodeCase;
 
 class WebpBrokenTest : public WebpCodecTest, public ::testing::WithParamInterface<BrokenCase> {};
 
 TEST_P(WebpBrokenTest, IsAnErrorValue) {
-  const auto& c = GetParam();
-  auto decoded = decode_webp(c.bytes(), c.max_pixels);
-  ASSERT_FALSE(decoded.ok());
-  EXPECT_EQ(decoded.error().code, c.code);
+  samples::expect_decode_error(decode_webp, GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(

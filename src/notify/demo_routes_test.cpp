@@ -8,8 +8,7 @@
 #include <fmt/format.h>
 
 #include "crypto/sodium_init.hpp"
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 
 namespace simreg::notify {
 namespace {
@@ -17,16 +16,12 @@ namespace {
 using db::testing::Engine;
 using nlohmann::json;
 
-class DemoRoutesTest : public ::testing::TestWithParam<Engine> {
+class DemoRoutesTest : public db::testing::MigratedDatabaseTest {
  protected:
   void SetUp() override {
     crypto::initialize();
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres")
-      GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(*test_db_->db, db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
     outbox_ = std::make_unique<Outbox>(*test_db_->db, sealer_, indexer_, clock_);
     register_demo_outbox_routes(router_, *outbox_);
   }
@@ -42,7 +37,6 @@ class DemoRoutesTest : public ::testing::TestWithParam<Engine> {
     return match.route->handler(ctx);
   }
 
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'795'536'682'123};
   crypto::Keyring keyring_ = crypto::Keyring::generate();
   crypto::FieldSealer sealer_{keyring_};

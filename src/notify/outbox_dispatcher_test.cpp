@@ -9,8 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "crypto/sodium_init.hpp"
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 
 namespace simreg::notify {
 namespace {
@@ -51,21 +50,15 @@ TEST(RetryDelayTest, DoublesFromOneSecondAndCapsAtOneHour) {
     EXPECT_EQ(retry_delay_ms(attempts), delay) << attempts;
 }
 
-class OutboxDispatcherTest : public ::testing::TestWithParam<Engine> {
+class OutboxDispatcherTest : public db::testing::MigratedDatabaseTest {
  protected:
   void SetUp() override {
     crypto::initialize();
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres")
-      GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(db(), db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
     outbox_ = std::make_unique<Outbox>(db(), sealer_, indexer_, clock_);
     dispatcher_ = std::make_unique<OutboxDispatcher>(db(), *outbox_, email_, sms_, clock_);
   }
-
-  db::Database& db() { return *test_db_->db; }
 
   std::string enqueue(Channel channel, const std::string& to) {
     std::string id;
@@ -89,7 +82,6 @@ class OutboxDispatcherTest : public ::testing::TestWithParam<Engine> {
     return handled ? *handled : -1;
   }
 
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'800'000'000'000};
   crypto::Keyring keyring_ = crypto::Keyring::generate();
   crypto::FieldSealer sealer_{keyring_};

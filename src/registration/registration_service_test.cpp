@@ -6,14 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <regex>
 
-#include "accounts/one_time_codes.hpp"
-#include "audit/audit_log.hpp"
-#include "blob/file_blob_store.hpp"
-#include "jurisdiction/profile_loader.hpp"
-#include "notify/outbox.hpp"
-#include "sims/sims_test_support.hpp"
+#include "registration/registration_test_support.hpp"
 
 namespace simreg::registration {
 namespace {
@@ -22,61 +16,21 @@ using db::testing::Engine;
 
 const RequestMeta kMeta{"192.0.2.10", "req-test"};
 
-// GB 11643 check character for the first 17 characters of a resident identity number.
-std::string cn_id(const std::string& first17) {
-  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[static_cast<std::size_t>(i)] - '0') * kWeights[i];
-  return first17 + "10X98765432"[sum % 11];
-}
+using testing::cn_resident_id;
 
 class RegistrationServiceTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    auto opened = storage_.open(GetParam());
+    auto opened = ground_.open(GetParam());
     if (!opened && opened.error().code == "test.no_postgres") GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
     ASSERT_TRUE(opened) << opened.error().detail;
-    auto profile = jurisdiction::load_profile("cn");
-    ASSERT_TRUE(profile) << profile.error().detail;
-    profile_ = std::make_unique<jurisdiction::Profile>(std::move(*profile));
-    blob_dir_ = std::filesystem::temp_directory_path() / ("simreg-reg-test-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    auto blobs = blob::FileBlobStore::open(blob_dir_);
-    ASSERT_TRUE(blobs);
-    blobs_ = std::move(*blobs);
-    audit_ = std::make_unique<audit::AuditLog>(storage_.db(), storage_.keyring, storage_.clock);
-    outbox_ = std::make_unique<notify::Outbox>(storage_.db(), storage_.sealer, storage_.indexer, storage_.clock);
-    codes_ = std::make_unique<accounts::OneTimeCodes>(storage_.indexer, storage_.clock);
-    sims_ = std::make_unique<sims::SimService>(sims::SimServiceDeps{storage_.db(), storage_.sealer, storage_.indexer,
-                                                                    *codes_, *outbox_, *audit_, storage_.clock, "CN"});
     service_ = std::make_unique<RegistrationService>(RegistrationServiceDeps{
-        storage_.db(), storage_.sealer, storage_.indexer, *audit_, *blobs_, *sims_, *profile_, storage_.clock,
-        imaging::ImageLimits{}, slots_});
+        ground_.storage.db(), ground_.storage.sealer, ground_.storage.indexer, *ground_.audit, *ground_.blobs,
+        *ground_.sims, *ground_.profile, ground_.storage.clock, imaging::ImageLimits{}, slots_});
   }
 
-  void TearDown() override {
-    std::error_code ec;
-    if (!blob_dir_.empty()) std::filesystem::remove_all(blob_dir_, ec);
-  }
-
-  // Stocks `count` lines and links them to `subscriber` with the SMS codes, as a person would.
   std::vector<std::string> linked_lines(const std::string& subscriber, int count) {
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (int i = 0; i < count; ++i) rows.emplace_back(values_.msisdn(), values_.iccid());
-    EXPECT_TRUE(storage_.stock(rows));
-    std::vector<std::string> ids;
-    for (const auto& [msisdn, iccid] : rows) {
-      EXPECT_TRUE(sims_->link_request(subscriber, msisdn, "en", kMeta));
-      auto messages = outbox_->list(msisdn, 1);
-      EXPECT_TRUE(messages && !messages->empty());
-      std::smatch code;
-      EXPECT_TRUE(std::regex_search(messages->front().body, code, std::regex("\\d{6}")));
-      auto line = sims_->link_confirm(subscriber, msisdn, code.str(), kMeta);
-      EXPECT_TRUE(line) << (line ? "" : line.error().code);
-      if (line) ids.push_back(line->id);
-      storage_.clock.advance_ms(61'000);  // past the resend limit for the next number
-    }
-    return ids;
+    return ground_.linked_lines(subscriber, count, kMeta);
   }
 
   nlohmann::json valid_identity() {
@@ -86,37 +40,15 @@ class RegistrationServiceTest : public ::testing::TestWithParam<Engine> {
             {"nationality", "CN"},
             {"address", "北京市东城区东长安街 1 号"},
             {"document_type", "cn_resident_id"},
-            {"document_number", cn_id("11010119900307001")},
+            {"document_number", cn_resident_id("11010119900307001")},
             {"document_expiry", "2035-01-01"},
             {"contact_phone", "+8613800138000"}};
   }
 
-  void record_documents(const Application& started) {
-    auto current = service_->get(started.subscriber_id, started.id);
-    ASSERT_TRUE(current);
-    const Application& app = *current;
-    ASSERT_FALSE(service_->required_documents(app).empty());
-    ApplicationStore store(storage_.sealer);
-    ASSERT_TRUE(storage_.db().transaction([&](db::Session& tx) -> Result<void> {
-      for (const auto& kind : service_->required_documents(app)) {
-        auto blob = blobs_->put(storage_.sealer.seal("jpeg", {"application_documents", "image", app.id + "/" + kind}));
-        if (!blob) return blob.error();
-        StoredDocument document{kind, *blob, 1600, 1000, {{"accepted", true}}, storage_.clock.now_ms()};
-        SIMREG_TRY(store.put_document(tx, app.id, document, storage_.clock.now_ms()));
-      }
-      return success();
-    }));
-  }
+  void record_documents(const Application& started) { ground_.record_documents(*service_, started); }
 
-  sims::testing::StorageFixture storage_;
-  sims::testing::InventoryValues values_;
-  std::unique_ptr<jurisdiction::Profile> profile_;
-  std::filesystem::path blob_dir_;
-  std::unique_ptr<blob::FileBlobStore> blobs_;
-  std::unique_ptr<audit::AuditLog> audit_;
-  std::unique_ptr<notify::Outbox> outbox_;
-  std::unique_ptr<accounts::OneTimeCodes> codes_;
-  std::unique_ptr<sims::SimService> sims_;
+
+  testing::RegistrationGround ground_;
   ConcurrencyLimiter slots_{2};
   std::unique_ptr<RegistrationService> service_;
 };
@@ -150,11 +82,11 @@ TEST_P(RegistrationServiceTest, StartsOneDraftPerSubscriber) {
 
 TEST_P(RegistrationServiceTest, ALineRestrictedAfterItsDeadlineCanStillBeRegisteredButNotAPendingOne) {
   const auto lines = linked_lines("sub-a", 2);
-  ASSERT_TRUE(storage_.db().transaction([&](db::Session& tx) {
-    return sims_->set_status(tx, {lines[0]}, "restricted", "system", "", "registration_deadline_passed");
+  ASSERT_TRUE(ground_.storage.db().transaction([&](db::Session& tx) {
+    return ground_.sims->set_status(tx, {lines[0]}, "restricted", "system", "", "registration_deadline_passed");
   }));
-  ASSERT_TRUE(storage_.db().transaction([&](db::Session& tx) {
-    return sims_->set_status(tx, {lines[1]}, "pending", "system", "", "test");
+  ASSERT_TRUE(ground_.storage.db().transaction([&](db::Session& tx) {
+    return ground_.sims->set_status(tx, {lines[1]}, "pending", "system", "", "test");
   }));
   auto refused = service_->start("sub-a", lines, kMeta);
   ASSERT_FALSE(refused);
@@ -208,7 +140,7 @@ TEST_P(RegistrationServiceTest, CrossFieldRulesAndUnknownFields) {
   expired["document_expiry"] = "2020-01-01";
   auto minor = valid_identity();
   minor["date_of_birth"] = "2015-06-01";
-  minor["document_number"] = cn_id("11010120150601002");
+  minor["document_number"] = cn_resident_id("11010120150601002");
   const std::vector<Case> cases{
       {{{"identity", mismatched_dob}}, "/identity/document_number", "id.birth_date_mismatch"},
       {{{"identity", mismatched_sex}}, "/identity/document_number", "id.sex_mismatch"},
@@ -234,7 +166,7 @@ TEST_P(RegistrationServiceTest, IdentityIsSealedAtRest) {
   auto app = service_->start("sub-a", lines, kMeta);
   ASSERT_TRUE(app);
   ASSERT_TRUE(service_->update("sub-a", app->id, {{"identity", valid_identity()}}, kMeta));
-  auto raw = storage_.db().execute("SELECT full_name_sealed, document_number_sealed, document_type, "
+  auto raw = ground_.storage.db().execute("SELECT full_name_sealed, document_number_sealed, document_type, "
                                    "document_number_index FROM applications WHERE id = $1",
                                    {app->id});
   ASSERT_TRUE(raw);
@@ -287,7 +219,7 @@ TEST_P(RegistrationServiceTest, SubmissionSetsTheDueDateAndMovesLinesToPending) 
   EXPECT_EQ(submitted->history.back().to, ApplicationStatus::submitted);
   EXPECT_TRUE(service_->missing(*submitted).empty());
 
-  auto owned = sims_->lines_of("sub-a");
+  auto owned = ground_.sims->lines_of("sub-a");
   ASSERT_TRUE(owned);
   for (const auto& line : *owned) {
     EXPECT_EQ(line.status, "pending");
@@ -374,7 +306,7 @@ TEST_P(RegistrationServiceTest, HardImageFailuresStoreNothing) {
   ASSERT_TRUE(unchanged);
   EXPECT_TRUE(unchanged->documents.empty());
   int stored_files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(blob_dir_)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ground_.blob_dir)) {
     stored_files += entry.is_regular_file() ? 1 : 0;
   }
   EXPECT_EQ(stored_files, 0);

@@ -5,19 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <mutex>
-#include <regex>
 #include <set>
 #include <thread>
 
 #include "accounts/login_throttle.hpp"
-#include "accounts/one_time_codes.hpp"
 #include "accounts/session_service.hpp"
-#include "blob/file_blob_store.hpp"
 #include "crypto/password_hasher.hpp"
-#include "jurisdiction/profile_loader.hpp"
-#include "sims/sims_test_support.hpp"
+#include "registration/registration_test_support.hpp"
 
 namespace simreg::review {
 namespace {
@@ -27,12 +22,7 @@ using registration::Application;
 
 const RequestMeta kMeta{"192.0.2.20", "req-review"};
 
-std::string cn_id(const std::string& first17) {
-  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[static_cast<std::size_t>(i)] - '0') * kWeights[i];
-  return first17 + "10X98765432"[sum % 11];
-}
+using registration::testing::cn_resident_id;
 
 class RecordingPublisher : public webhooks::EventPublisher {
  public:
@@ -57,27 +47,12 @@ class RecordingPublisher : public webhooks::EventPublisher {
 class ReviewServiceTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    auto opened = storage_.open(GetParam());
+    auto opened = ground_.open(GetParam());
     if (!opened && opened.error().code == "test.no_postgres") GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
     ASSERT_TRUE(opened) << opened.error().detail;
-    auto profile = jurisdiction::load_profile("cn");
-    ASSERT_TRUE(profile) << profile.error().detail;
-    profile_ = std::make_unique<jurisdiction::Profile>(std::move(*profile));
-    blob_dir_ = std::filesystem::temp_directory_path() /
-                ("simreg-review-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    auto blobs = blob::FileBlobStore::open(blob_dir_);
-    ASSERT_TRUE(blobs);
-    blobs_ = std::move(*blobs);
     auto& db = storage_.db();
-    audit_ = std::make_unique<audit::AuditLog>(db, storage_.keyring, storage_.clock);
-    outbox_ = std::make_unique<notify::Outbox>(db, storage_.sealer, storage_.indexer, storage_.clock);
-    codes_ = std::make_unique<accounts::OneTimeCodes>(storage_.indexer, storage_.clock);
-    sims_ = std::make_unique<sims::SimService>(sims::SimServiceDeps{db, storage_.sealer, storage_.indexer, *codes_,
-                                                                    *outbox_, *audit_, storage_.clock, "CN",
-                                                                    &events_});
     registrations_ = std::make_unique<registration::RegistrationService>(registration::RegistrationServiceDeps{
-        db, storage_.sealer, storage_.indexer, *audit_, *blobs_, *sims_, *profile_, storage_.clock,
+        db, storage_.sealer, storage_.indexer, *audit_, *blobs_, *sims_, *ground_.profile, storage_.clock,
         imaging::ImageLimits{}, slots_, &events_});
     sessions_ = std::make_unique<accounts::SessionService>(db, *audit_, storage_.clock, accounts::SessionPolicy{});
     throttle_ = std::make_unique<accounts::LoginThrottle>(db, storage_.clock, accounts::ThrottlePolicy{},
@@ -85,11 +60,6 @@ class ReviewServiceTest : public ::testing::TestWithParam<Engine> {
     staff_ = std::make_unique<staff::StaffService>(staff::StaffServiceDeps{
         db, storage_.sealer, storage_.indexer, hasher_, *sessions_, *throttle_, *audit_, storage_.clock, "simreg"});
     make_service(0.0);
-  }
-
-  void TearDown() override {
-    std::error_code ec;
-    if (!blob_dir_.empty()) std::filesystem::remove_all(blob_dir_, ec);
   }
 
   void make_service(double sample_rate) {
@@ -102,22 +72,7 @@ class ReviewServiceTest : public ::testing::TestWithParam<Engine> {
   }
 
   std::vector<std::string> linked_lines(const std::string& subscriber, int count) {
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (int i = 0; i < count; ++i) rows.emplace_back(values_.msisdn(), values_.iccid());
-    EXPECT_TRUE(storage_.stock(rows));
-    std::vector<std::string> ids;
-    for (const auto& [msisdn, iccid] : rows) {
-      EXPECT_TRUE(sims_->link_request(subscriber, msisdn, "en", kMeta));
-      auto messages = outbox_->list(msisdn, 1);
-      EXPECT_TRUE(messages && !messages->empty());
-      std::smatch code;
-      EXPECT_TRUE(std::regex_search(messages->front().body, code, std::regex("\\d{6}")));
-      auto line = sims_->link_confirm(subscriber, msisdn, code.str(), kMeta);
-      EXPECT_TRUE(line);
-      if (line) ids.push_back(line->id);
-      storage_.clock.advance_ms(61'000);
-    }
-    return ids;
+    return ground_.linked_lines(subscriber, count, kMeta);
   }
 
   // A submitted application of `subscriber` with document number sequence `seq` (1..999).
@@ -133,7 +88,7 @@ class ReviewServiceTest : public ::testing::TestWithParam<Engine> {
                             {"nationality", "CN"},
                             {"address", "1 Chang'an Avenue, Beijing"},
                             {"document_type", "cn_resident_id"},
-                            {"document_number", cn_id(std::string("11010119900307") + order)},
+                            {"document_number", cn_resident_id(std::string("11010119900307") + order)},
                             {"document_expiry", "2035-01-01"},
                             {"contact_phone", "+8613800138000"}};
     auto updated = registrations_->update(subscriber, started->id, {{"identity", identity}}, kMeta);
@@ -144,21 +99,7 @@ class ReviewServiceTest : public ::testing::TestWithParam<Engine> {
     return started->id;
   }
 
-  void record_documents(const Application& started) {
-    auto app = registrations_->get(started.subscriber_id, started.id);
-    ASSERT_TRUE(app);
-    registration::ApplicationStore store(storage_.sealer);
-    ASSERT_TRUE(storage_.db().transaction([&](db::Session& tx) -> Result<void> {
-      for (const auto& kind : registrations_->required_documents(*app)) {
-        auto blob = blobs_->put(storage_.sealer.seal("jpeg:" + kind, {"application_documents", "image", app->id + "/" + kind}));
-        if (!blob) return blob.error();
-        registration::StoredDocument document{kind, *blob, 1600, 1000, {{"accepted", true}, {"reasons", nlohmann::json::array()}},
-                                              storage_.clock.now_ms()};
-        SIMREG_TRY(store.put_document(tx, app->id, document, storage_.clock.now_ms()));
-      }
-      return success();
-    }));
-  }
+  void record_documents(const Application& started) { ground_.record_documents(*registrations_, started); }
 
   Reviewer reviewer(const std::string& id) { return {id, {"reviewer"}, "en", kMeta}; }
   Reviewer supervisor(const std::string& id) { return {id, {"reviewer", "supervisor"}, "en", kMeta}; }
@@ -174,16 +115,14 @@ class ReviewServiceTest : public ::testing::TestWithParam<Engine> {
     return next && *next ? (**next)["id"].get<std::string>() : "";
   }
 
-  sims::testing::StorageFixture storage_;
-  sims::testing::InventoryValues values_;
-  std::unique_ptr<jurisdiction::Profile> profile_;
-  std::filesystem::path blob_dir_;
-  std::unique_ptr<blob::FileBlobStore> blobs_;
-  std::unique_ptr<audit::AuditLog> audit_;
-  std::unique_ptr<notify::Outbox> outbox_;
-  std::unique_ptr<accounts::OneTimeCodes> codes_;
   RecordingPublisher events_;
-  std::unique_ptr<sims::SimService> sims_;
+  registration::testing::RegistrationGround ground_{&events_};
+  // Short names for the ground's parts, which almost every test uses.
+  sims::testing::StorageFixture& storage_ = ground_.storage;
+  std::unique_ptr<audit::AuditLog>& audit_ = ground_.audit;
+  std::unique_ptr<notify::Outbox>& outbox_ = ground_.outbox;
+  std::unique_ptr<blob::FileBlobStore>& blobs_ = ground_.blobs;
+  std::unique_ptr<sims::SimService>& sims_ = ground_.sims;
   ConcurrencyLimiter slots_{2};
   std::unique_ptr<registration::RegistrationService> registrations_;
   crypto::PasswordHasher hasher_;

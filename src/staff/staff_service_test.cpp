@@ -6,23 +6,19 @@
 #include "crypto/encoding.hpp"
 #include "crypto/sodium_init.hpp"
 #include "crypto/totp.hpp"
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 
 namespace simreg::staff {
 namespace {
 
 using db::testing::Engine;
 
-class StaffServiceTest : public ::testing::TestWithParam<Engine> {
+class StaffServiceTest : public db::testing::MigratedDatabaseTest {
  protected:
   void SetUp() override {
     crypto::initialize();
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres") GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(db(), db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
     audit_ = std::make_unique<audit::AuditLog>(db(), keyring_, clock_);
     sessions_ = std::make_unique<accounts::SessionService>(db(), *audit_, clock_, accounts::SessionPolicy{});
     throttle_ = std::make_unique<accounts::LoginThrottle>(db(), clock_, accounts::ThrottlePolicy{},
@@ -30,8 +26,6 @@ class StaffServiceTest : public ::testing::TestWithParam<Engine> {
     service_ = std::make_unique<StaffService>(
         StaffServiceDeps{db(), sealer_, indexer_, hasher_, *sessions_, *throttle_, *audit_, clock_, "simreg"});
   }
-
-  db::Database& db() { return *test_db_->db; }
 
   std::string code_now(const NewStaff& staff) {
     auto secret = crypto::base32_decode(staff.totp_secret_base32);
@@ -51,7 +45,6 @@ class StaffServiceTest : public ::testing::TestWithParam<Engine> {
   }
 
   const RequestMeta meta_{"198.51.100.4", "req-s"};
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'800'000'010'000};
   crypto::Keyring keyring_ = crypto::Keyring::generate();
   crypto::FieldSealer sealer_{keyring_};

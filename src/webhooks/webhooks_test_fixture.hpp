@@ -12,8 +12,7 @@
 
 #include "audit/audit_log.hpp"
 #include "crypto/sodium_init.hpp"
-#include "db/migrator.hpp"
-#include "db/testing/test_databases.hpp"
+#include "db/testing/migrated_database_test.hpp"
 #include "notify/loopback_server.hpp"
 #include "webhooks/webhook_service.hpp"
 
@@ -21,20 +20,15 @@ namespace simreg::webhooks::testing {
 
 using db::testing::Engine;
 
-class WebhooksTest : public ::testing::TestWithParam<Engine> {
+class WebhooksTest : public db::testing::MigratedDatabaseTest {
  protected:
   void SetUp() override {
     crypto::initialize();
-    auto created = db::testing::create_test_database(GetParam());
-    if (!created && created.error().code == "test.no_postgres") GTEST_SKIP() << "SIMREG_TEST_PG_URL not set";
-    ASSERT_TRUE(created) << created.error().detail;
-    test_db_ = std::move(*created);
-    ASSERT_TRUE(db::migrate(db(), db::bundled_migrations()));
+    MigratedDatabaseTest::SetUp();
+    if (database_unavailable()) return;
     audit_ = std::make_unique<audit::AuditLog>(db(), keyring_, clock_);
     service_ = std::make_unique<WebhookService>(WebhookServiceDeps{db(), sealer_, *audit_, clock_});
   }
-
-  db::Database& db() { return *test_db_->db; }
 
   Endpoint add(const std::string& url, const std::vector<std::string>& events,
                const std::string& secret = "whsec_test_0123456789") {
@@ -53,7 +47,6 @@ class WebhooksTest : public ::testing::TestWithParam<Engine> {
     return listed ? *listed : std::vector<Delivery>{};
   }
 
-  std::unique_ptr<db::testing::TestDatabase> test_db_;
   ManualClock clock_{1'800'000'000'000};
   crypto::Keyring keyring_ = crypto::Keyring::generate();
   crypto::FieldSealer sealer_{keyring_};

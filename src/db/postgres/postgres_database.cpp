@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/postgres/postgres_connection.hpp"
+#include "db/connection_session.hpp"
 #include "db/retry_backoff.hpp"
 #include "db/storage_error.hpp"
 
@@ -11,29 +12,7 @@ namespace {
 
 using TransactionState = PostgresConnection::TransactionState;
 
-class PostgresSession final : public Session {
- public:
-  explicit PostgresSession(PostgresConnection& connection) : connection_(connection) {}
-
-  Result<QueryResult> execute(std::string_view sql, const std::vector<Value>& params) override {
-    auto result = connection_.execute(sql, params);
-    if (!result && connection_.last_failure_transient()) transient_failure_ = true;
-    return result;
-  }
-  Result<void> execute_script(std::string_view sql) override {
-    auto result = connection_.execute_script(sql);
-    if (!result && connection_.last_failure_transient()) transient_failure_ = true;
-    return result;
-  }
-  Dialect dialect() const override { return Dialect::postgres; }
-
-  // Recorded here because the body may replace the error it got with its own.
-  bool transient_failure() const { return transient_failure_; }
-
- private:
-  PostgresConnection& connection_;
-  bool transient_failure_ = false;
-};
+using PostgresSession = ConnectionSession<PostgresConnection, Dialect::postgres>;
 
 // Errors are values, but a body can still throw (std::out_of_range from Row::at, bad_alloc): the
 // connection must not go back to the pool inside the transaction.

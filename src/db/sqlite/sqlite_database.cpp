@@ -1,5 +1,6 @@
 #include "db/sqlite/sqlite_database.hpp"
 
+#include "db/connection_session.hpp"
 #include "db/retry_backoff.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 #include "db/storage_error.hpp"
@@ -7,29 +8,7 @@
 namespace simreg::db {
 namespace {
 
-class SqliteSession final : public Session {
- public:
-  explicit SqliteSession(SqliteConnection& connection) : connection_(connection) {}
-
-  Result<QueryResult> execute(std::string_view sql, const std::vector<Value>& params) override {
-    auto result = connection_.execute(sql, params);
-    if (!result && connection_.last_failure_transient()) transient_failure_ = true;
-    return result;
-  }
-  Result<void> execute_script(std::string_view sql) override {
-    auto result = connection_.execute_script(sql);
-    if (!result && connection_.last_failure_transient()) transient_failure_ = true;
-    return result;
-  }
-  Dialect dialect() const override { return Dialect::sqlite; }
-
-  // Recorded here because the body may replace the error it got with its own.
-  bool transient_failure() const { return transient_failure_; }
-
- private:
-  SqliteConnection& connection_;
-  bool transient_failure_ = false;
-};
+using SqliteSession = ConnectionSession<SqliteConnection, Dialect::sqlite>;
 
 // Errors are values, but a body can still throw (std::out_of_range from Row::at, bad_alloc): the
 // connection must not go back to the pool inside the transaction.
