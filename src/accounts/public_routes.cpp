@@ -2,7 +2,7 @@
 
 #include "accounts/session_cookies.hpp"
 #include "core/clock.hpp"
-#include "http/body_fields.hpp"
+#include "http/with_body_fields.hpp"
 
 namespace simreg::accounts {
 namespace {
@@ -12,17 +12,6 @@ using http::RequestContext;
 using http::Response;
 using http::RouteSpec;
 using verb = http::bhttp::verb;
-
-// Parses the JSON body, reads fields with `read`, and answers the first error as problem+json.
-template <class ReadFields, class Act>
-Response with_body(RequestContext& ctx, ReadFields read, Act act) {
-  auto body = ctx.json_body();
-  if (!body) return http::problem_response(body.error());
-  http::BodyFields fields(*body);
-  auto input = read(fields);
-  if (!fields.ok()) return http::problem_response(fields.error());
-  return act(input);
-}
 
 RouteSpec route(verb method, std::string pattern, Access access, http::Handler handler) {
   RouteSpec spec;
@@ -53,7 +42,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
 
   router.add(route(verb::post, "/api/v1/auth/signup", Access::anyone, [&subscribers](RequestContext& ctx) {
     struct Input { std::string email, password, locale; };
-    return with_body(
+    return http::with_body_fields(
         ctx,
         [](http::BodyFields& f) {
           return Input{f.required_string("email", 320), f.required_string("password", 1024),
@@ -67,7 +56,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
   }));
 
   router.add(route(verb::post, "/api/v1/auth/verify-email", Access::anyone, [&subscribers](RequestContext& ctx) {
-    return with_body(
+    return http::with_body_fields(
         ctx, [](http::BodyFields& f) { return Credentials{f.required_string("email", 320), f.required_string("code", 32)}; },
         [&](const Credentials& in) {
           auto result = subscribers.verify_email(in.email, in.password, request_meta(ctx));
@@ -78,7 +67,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
 
   router.add(route(verb::post, "/api/v1/auth/resend-verification", Access::anyone,
                    [&subscribers](RequestContext& ctx) {
-                     return with_body(
+                     return http::with_body_fields(
                          ctx, [](http::BodyFields& f) { return f.required_string("email", 320); },
                          [&](const std::string& email) {
                            auto result = subscribers.resend_verification(email);
@@ -88,7 +77,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
                    }));
 
   router.add(route(verb::post, "/api/v1/auth/login", Access::anyone, [&subscribers, &sessions](RequestContext& ctx) {
-    return with_body(
+    return http::with_body_fields(
         ctx,
         [](http::BodyFields& f) { return Credentials{f.required_string("email", 320), f.required_string("password", 1024)}; },
         [&](const Credentials& in) {
@@ -111,7 +100,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
   }));
 
   router.add(route(verb::post, "/api/v1/auth/password-reset", Access::anyone, [&subscribers](RequestContext& ctx) {
-    return with_body(
+    return http::with_body_fields(
         ctx, [](http::BodyFields& f) { return f.required_string("email", 320); },
         [&](const std::string& email) {
           auto result = subscribers.request_password_reset(email, request_meta(ctx));
@@ -123,7 +112,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
   router.add(route(verb::post, "/api/v1/auth/password-reset/confirm", Access::anyone,
                    [&subscribers](RequestContext& ctx) {
                      struct Input { std::string email, code, new_password; };
-                     return with_body(
+                     return http::with_body_fields(
                          ctx,
                          [](http::BodyFields& f) {
                            return Input{f.required_string("email", 320), f.required_string("code", 32),
@@ -139,7 +128,7 @@ void register_public_routes(http::Router& router, SubscriberService& subscribers
 
   router.add(route(verb::post, "/api/v1/auth/password", Access::subscriber,
                    [&subscribers, &sessions](RequestContext& ctx) {
-                     return with_body(
+                     return http::with_body_fields(
                          ctx,
                          [](http::BodyFields& f) {
                            return Credentials{f.required_string("current_password", 1024),

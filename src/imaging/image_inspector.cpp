@@ -12,6 +12,7 @@
 #include "imaging/image_errors.hpp"
 #include "imaging/image_format.hpp"
 #include "imaging/jpeg_codec_internal.hpp"
+#include "imaging/no_exceptions_internal.hpp"
 #include "imaging/quality_checks_internal.hpp"
 
 namespace simreg::imaging {
@@ -150,18 +151,14 @@ Result<Inspection> inspect_image(std::string_view bytes, std::string_view declar
   }
   SIMREG_TRY_ASSIGN(const ContainerInfo container, scan_container(bytes, header.format));
 
-  try {
+  return without_exceptions([&]() -> Result<Inspection> {
     SIMREG_TRY_ASSIGN(cv::Mat decoded, decode(bytes, header, limits));
     nlohmann::json measurements = {{"format", format_name(header.format)},
                                    {"bytes", bytes.size()},
                                    {"orientation", container.orientation}};
     return judge(upright(std::move(decoded), container.orientation), kind, limits, thresholds,
                  std::move(measurements));
-  } catch (const cv::Exception&) {
-    return imaging_failed();
-  } catch (const std::bad_alloc&) {
-    return imaging_failed();
-  }
+  });
 }
 
 }  // namespace simreg::imaging

@@ -4,12 +4,12 @@
 #include <csetjmp>
 #include <cstdio>  // jpeglib.h uses FILE and size_t without including them
 #include <cstdlib>
-#include <new>
 
 #include <jpeglib.h>
 #include <jerror.h>
 
 #include "imaging/image_errors.hpp"
+#include "imaging/no_exceptions_internal.hpp"
 
 // Every libjpeg call below is made from a "step" function that holds the setjmp and owns no object
 // with a destructor, so the longjmp out of libjpeg never skips one. The C++ objects (the cv::Mat,
@@ -214,24 +214,16 @@ bool compress(Compressor& c, const unsigned char* first_row, std::size_t stride,
 }  // namespace
 
 Result<cv::Mat> decode_jpeg(std::string_view bytes, std::uint64_t max_pixels) {
-  try {
-    return decode(bytes, max_pixels);
-  } catch (const cv::Exception&) {
-    return imaging_failed();
-  } catch (const std::bad_alloc&) {
-    return imaging_failed();
-  }
+  return without_exceptions([&] { return decode(bytes, max_pixels); });
 }
 
 Result<std::string> encode_jpeg(const cv::Mat& bgr, int quality) {
   if (bgr.empty() || bgr.type() != CV_8UC3) return imaging_failed();
-  try {
+  return without_exceptions([&]() -> Result<std::string> {
     Compressor c;
     if (!compress(c, bgr.data, bgr.step, bgr.cols, bgr.rows, std::clamp(quality, 1, 100))) return imaging_failed();
     return std::string(reinterpret_cast<const char*>(c.sink.data), c.sink.size);
-  } catch (const std::bad_alloc&) {
-    return imaging_failed();
-  }
+  });
 }
 
 }  // namespace simreg::imaging

@@ -2,13 +2,13 @@
 
 #include <csetjmp>
 #include <cstring>
-#include <new>
 #include <vector>
 
 #include <png.h>
 
 #include "imaging/alpha_flatten_internal.hpp"
 #include "imaging/image_errors.hpp"
+#include "imaging/no_exceptions_internal.hpp"
 
 // Every libpng call below is made from a "step" function that holds the setjmp and owns no object
 // with a destructor, so the longjmp out of libpng never skips one. The C++ objects (the cv::Mat,
@@ -101,13 +101,7 @@ Result<cv::Mat> decode(std::string_view bytes, std::uint64_t max_pixels) {
 }  // namespace
 
 Result<cv::Mat> decode_png(std::string_view bytes, std::uint64_t max_pixels) {
-  try {
-    return decode(bytes, max_pixels);
-  } catch (const cv::Exception&) {
-    return imaging_failed();
-  } catch (const std::bad_alloc&) {
-    return imaging_failed();
-  }
+  return without_exceptions([&] { return decode(bytes, max_pixels); });
 }
 
 }  // namespace simreg::imaging

@@ -1,11 +1,11 @@
 #include "imaging/webp_codec_internal.hpp"
 
-#include <new>
 
 #include <webp/decode.h>
 
 #include "imaging/alpha_flatten_internal.hpp"
 #include "imaging/image_errors.hpp"
+#include "imaging/no_exceptions_internal.hpp"
 
 namespace simreg::imaging {
 namespace {
@@ -37,13 +37,7 @@ Result<cv::Mat> decode(std::string_view bytes, std::uint64_t max_pixels) {
 }  // namespace
 
 Result<cv::Mat> decode_webp(std::string_view bytes, std::uint64_t max_pixels) {
-  try {
-    return decode(bytes, max_pixels);
-  } catch (const cv::Exception&) {
-    return imaging_failed();
-  } catch (const std::bad_alloc&) {
-    return imaging_failed();
-  }
+  return without_exceptions([&] { return decode(bytes, max_pixels); });
 }
 
 }  // namespace simreg::imaging

@@ -1,7 +1,7 @@
 #include "sims/sim_routes.hpp"
 
 #include "accounts/session_cookies.hpp"
-#include "http/body_fields.hpp"
+#include "http/with_body_fields.hpp"
 #include "sims/line_json.hpp"
 
 namespace simreg::sims {
@@ -26,17 +26,6 @@ RouteSpec subscriber_route(verb method, std::string pattern, http::Handler handl
   return spec;
 }
 
-// Parses the JSON body, reads fields with `read`, and answers the first error as problem+json.
-template <class ReadFields, class Act>
-Response with_body(RequestContext& ctx, ReadFields read, Act act) {
-  auto body = ctx.json_body();
-  if (!body) return http::problem_response(body.error());
-  http::BodyFields fields(*body);
-  auto input = read(fields);
-  if (!fields.ok()) return http::problem_response(fields.error());
-  return act(input);
-}
-
 nlohmann::json lines_json(const std::vector<Line>& lines) {
   nlohmann::json array = nlohmann::json::array();
   for (const auto& line : lines) array.push_back(line_json(line));
@@ -53,7 +42,7 @@ void register_sim_routes(http::Router& router, SimService& sims) {
   }));
 
   router.add(subscriber_route(verb::post, "/api/v1/sims/link", [&sims](RequestContext& ctx) {
-    return with_body(
+    return http::with_body_fields(
         ctx, [](http::BodyFields& f) { return f.required_string("msisdn", kMaxMsisdnLength); },
         [&](const std::string& msisdn) {
           const auto& who = *ctx.principal;
@@ -72,7 +61,7 @@ void register_sim_routes(http::Router& router, SimService& sims) {
         struct Input {
           std::string msisdn, code;
         };
-        return with_body(
+        return http::with_body_fields(
             ctx,
             [](http::BodyFields& f) {
               return Input{f.required_string("msisdn", kMaxMsisdnLength),

@@ -1,7 +1,7 @@
 #include "staff/staff_routes.hpp"
 
 #include "accounts/session_cookies.hpp"
-#include "http/body_fields.hpp"
+#include "http/with_body_fields.hpp"
 #include "staff/staff_json.hpp"
 
 namespace simreg::staff {
@@ -37,32 +37,40 @@ nlohmann::json wrap_staff(const StaffView& view) { return {{"staff", staff_json(
 
 void register_staff_auth_routes(http::Router& router, StaffService& staff, accounts::SessionService& sessions) {
   router.add(route(verb::post, "/api/v1/staff/auth/login", Access::anyone, {}, [&](RequestContext& ctx) {
-    auto body = ctx.json_body();
-    if (!body) return http::problem_response(body.error());
-    http::BodyFields f(*body);
-    const auto email = f.required_string("email", 320);
-    const auto password = f.required_string("password", 1024);
-    const auto totp = f.required_string("totp", 16);
-    if (!f.ok()) return http::problem_response(f.error());
-    auto result = staff.sign_in(email, password, totp, accounts::request_meta(ctx));
-    if (!result) return http::problem_response(result.error());
-    accounts::attach_session(ctx, result->session, sessions.policy());
-    return http::json_response(200, {{"account", staff_me_json(result->account)}});
+    struct Input {
+      std::string email, password, totp;
+    };
+    return http::with_body_fields(
+        ctx,
+        [](http::BodyFields& f) {
+          return Input{f.required_string("email", 320), f.required_string("password", 1024),
+                       f.required_string("totp", 16)};
+        },
+        [&](const Input& in) {
+          auto result = staff.sign_in(in.email, in.password, in.totp, accounts::request_meta(ctx));
+          if (!result) return http::problem_response(result.error());
+          accounts::attach_session(ctx, result->session, sessions.policy());
+          return http::json_response(200, {{"account", staff_me_json(result->account)}});
+        });
   }));
 
   router.add(route(verb::post, "/api/v1/staff/auth/password", Access::anyone, {}, [&](RequestContext& ctx) {
-    auto body = ctx.json_body();
-    if (!body) return http::problem_response(body.error());
-    http::BodyFields f(*body);
-    const auto email = f.required_string("email", 320);
-    const auto password = f.required_string("password", 1024);
-    const auto new_password = f.required_string("new_password", 1024);
-    const auto totp = f.required_string("totp", 16);
-    if (!f.ok()) return http::problem_response(f.error());
-    auto result = staff.change_password(email, password, new_password, totp, accounts::request_meta(ctx));
-    if (!result) return http::problem_response(result.error());
-    accounts::attach_session(ctx, result->session, sessions.policy());
-    return http::json_response(200, {{"account", staff_me_json(result->account)}});
+    struct Input {
+      std::string email, password, new_password, totp;
+    };
+    return http::with_body_fields(
+        ctx,
+        [](http::BodyFields& f) {
+          return Input{f.required_string("email", 320), f.required_string("password", 1024),
+                       f.required_string("new_password", 1024), f.required_string("totp", 16)};
+        },
+        [&](const Input& in) {
+          auto result =
+              staff.change_password(in.email, in.password, in.new_password, in.totp, accounts::request_meta(ctx));
+          if (!result) return http::problem_response(result.error());
+          accounts::attach_session(ctx, result->session, sessions.policy());
+          return http::json_response(200, {{"account", staff_me_json(result->account)}});
+        });
   }));
 }
 
@@ -77,18 +85,24 @@ void register_admin_routes(http::Router& router, StaffService& staff) {
   }));
 
   router.add(route(verb::post, "/api/v1/admin/staff", Access::staff, admin, [&](RequestContext& ctx) {
-    auto body = ctx.json_body();
-    if (!body) return http::problem_response(body.error());
-    http::BodyFields f(*body);
-    const auto email = f.required_string("email", 320);
-    const auto roles = f.required_string_array("roles", 6);
-    const auto store_id = f.optional_string("store_id", 64);
-    if (!f.ok()) return http::problem_response(f.error());
-    auto result = staff.add(email, roles, store_id, actor_of(ctx));
-    if (!result) return http::problem_response(result.error());
-    return http::json_response(201, {{"staff", staff_json(result->staff)},
-                                     {"one_time_password", result->one_time_password},
-                                     {"totp_uri", result->totp_uri}});
+    struct Input {
+      std::string email;
+      std::vector<std::string> roles;
+      std::optional<std::string> store_id;
+    };
+    return http::with_body_fields(
+        ctx,
+        [](http::BodyFields& f) {
+          return Input{f.required_string("email", 320), f.required_string_array("roles", 6),
+                       f.optional_string("store_id", 64)};
+        },
+        [&](const Input& in) {
+          auto result = staff.add(in.email, in.roles, in.store_id, actor_of(ctx));
+          if (!result) return http::problem_response(result.error());
+          return http::json_response(201, {{"staff", staff_json(result->staff)},
+                                           {"one_time_password", result->one_time_password},
+                                           {"totp_uri", result->totp_uri}});
+        });
   }));
 
   router.add(route(verb::post, "/api/v1/admin/staff/{id}/disable", Access::staff, admin, [&](RequestContext& ctx) {
@@ -100,12 +114,11 @@ void register_admin_routes(http::Router& router, StaffService& staff) {
   }));
 
   router.add(route(verb::put, "/api/v1/admin/staff/{id}/roles", Access::staff, admin, [&](RequestContext& ctx) {
-    auto body = ctx.json_body();
-    if (!body) return http::problem_response(body.error());
-    http::BodyFields f(*body);
-    const auto roles = f.required_string_array("roles", 6);
-    if (!f.ok()) return http::problem_response(f.error());
-    return render<StaffView>(staff.set_roles(ctx.path_params.at("id"), roles, actor_of(ctx)), 200, wrap_staff);
+    return http::with_body_fields(
+        ctx, [](http::BodyFields& f) { return f.required_string_array("roles", 6); },
+        [&](const std::vector<std::string>& roles) {
+          return render<StaffView>(staff.set_roles(ctx.path_params.at("id"), roles, actor_of(ctx)), 200, wrap_staff);
+        });
   }));
 }
 

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "http/body_fields.hpp"
+#include "http/with_body_fields.hpp"
 #include "webhooks/webhook_json.hpp"
 #include "webhooks/webhook_rules.hpp"
 
@@ -57,18 +57,24 @@ void register_webhook_admin_routes(http::Router& router, WebhookService& webhook
   }));
 
   router.add(admin_route(verb::post, "/api/v1/admin/webhooks", [&](RequestContext& ctx) {
-    auto body = ctx.json_body();
-    if (!body) return http::problem_response(body.error());
-    http::BodyFields f(*body);
-    const auto url = f.required_string("url", kMaxUrlLength + 1);
-    const auto events = f.required_string_array("events", 16);
-    const auto secret = f.optional_string("secret", kMaxSecretLength + 1);
-    if (!f.ok()) return http::problem_response(f.error());
-    auto created = webhooks.add_endpoint(url, events, secret, actor_of(ctx));
-    if (!created) return http::problem_response(created.error());
-    nlohmann::json out = endpoint_json(created->endpoint);
-    out["secret"] = created->secret;
-    return http::json_response(201, out);
+    struct Input {
+      std::string url;
+      std::vector<std::string> events;
+      std::optional<std::string> secret;
+    };
+    return http::with_body_fields(
+        ctx,
+        [](http::BodyFields& f) {
+          return Input{f.required_string("url", kMaxUrlLength + 1), f.required_string_array("events", 16),
+                       f.optional_string("secret", kMaxSecretLength + 1)};
+        },
+        [&](const Input& in) {
+          auto created = webhooks.add_endpoint(in.url, in.events, in.secret, actor_of(ctx));
+          if (!created) return http::problem_response(created.error());
+          nlohmann::json out = endpoint_json(created->endpoint);
+          out["secret"] = created->secret;
+          return http::json_response(201, out);
+        });
   }));
 
   router.add(admin_route(verb::delete_, "/api/v1/admin/webhooks/{id}", [&](RequestContext& ctx) {
