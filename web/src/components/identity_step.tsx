@@ -11,7 +11,7 @@ import { identityErrorText } from '../registration/identity_messages';
 import { findDocumentType, profileText } from '../registration/profile';
 import { useIdentityDraft, type FieldErrors } from '../registration/use_identity_draft';
 import { FormAlert } from './alerts';
-import { FieldShell } from './field_shell';
+import { FieldShell, type ControlProps } from './field_shell';
 import { SubmitButton } from './submit_button';
 import { TextField } from './text_field';
 
@@ -72,64 +72,55 @@ export function IdentityStep({ application, profile, initialErrors, onSaved, onD
     const optionalText = optional(field);
     const shared = { label: label(field), error, ...(hint !== undefined ? { hint } : {}), ...(optionalText !== undefined ? { optionalText } : {}) };
 
+    // Radio choices (sex, document type) in a fieldset; the first radio takes the focus on errors.
+    const choices = (options: ReadonlyArray<{ value: string; label: string }>, className: string) => (
+      <FieldShell key={field} id={id} group {...shared} className={className}>
+        {() =>
+          options.map((option, index) => (
+            <div className="check check--boxed" key={option.value}>
+              <input
+                id={`${id}-${option.value}`}
+                type="radio"
+                name={id}
+                value={option.value}
+                checked={value === option.value}
+                ref={index === 0 ? draft.inputRef(field) : undefined}
+                onChange={() => change(field, option.value)}
+              />
+              <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+            </div>
+          ))
+        }
+      </FieldShell>
+    );
+    // What a <select> or <textarea> needs to behave like TextField's input: linked hint and error,
+    // invalid and required states, autofill, and the ref that focuses it after a failed save.
+    const controlProps = (control: ControlProps) => ({
+      id: control.id,
+      value,
+      autoComplete: spec.autoComplete,
+      'aria-describedby': control.describedBy,
+      'aria-invalid': control.invalid ? true : undefined,
+      'aria-required': true,
+      ref: draft.inputRef(field),
+    });
+
     switch (spec.input) {
       case 'sex':
-        return (
-          <FieldShell key={field} id={id} group {...shared} className="choice-group choice-group--row">
-            {() =>
-              (['F', 'M'] as const).map((sex, index) => (
-                <div className="check check--boxed" key={sex}>
-                  <input
-                    id={`${id}-${sex}`}
-                    type="radio"
-                    name={id}
-                    value={sex}
-                    checked={value === sex}
-                    ref={index === 0 ? draft.inputRef(field) : undefined}
-                    onChange={() => change(field, sex)}
-                  />
-                  <label htmlFor={`${id}-${sex}`}>{t(`identity.sex.${sex}`)}</label>
-                </div>
-              ))
-            }
-          </FieldShell>
+        return choices(
+          (['F', 'M'] as const).map((sex) => ({ value: sex, label: t(`identity.sex.${sex}`) })),
+          'choice-group choice-group--row',
         );
       case 'document_type':
-        return (
-          <FieldShell key={field} id={id} group {...shared} className="choice-group">
-            {() =>
-              profile.document_types.map((type, index) => (
-                <div className="check check--boxed" key={type.id}>
-                  <input
-                    id={`${id}-${type.id}`}
-                    type="radio"
-                    name={id}
-                    value={type.id}
-                    checked={value === type.id}
-                    ref={index === 0 ? draft.inputRef(field) : undefined}
-                    onChange={() => change(field, type.id)}
-                  />
-                  <label htmlFor={`${id}-${type.id}`}>{text(type.label)}</label>
-                </div>
-              ))
-            }
-          </FieldShell>
+        return choices(
+          profile.document_types.map((type) => ({ value: type.id, label: text(type.label) })),
+          'choice-group',
         );
       case 'country':
         return (
           <FieldShell key={field} id={id} {...shared}>
             {(control) => (
-              <select
-                id={control.id}
-                className="field__input field__select"
-                value={value}
-                autoComplete={spec.autoComplete}
-                aria-describedby={control.describedBy}
-                aria-invalid={control.invalid ? true : undefined}
-                aria-required
-                ref={draft.inputRef(field)}
-                onChange={(e) => change(field, e.target.value)}
-              >
+              <select {...controlProps(control)} className="field__input field__select" onChange={(e) => change(field, e.target.value)}>
                 <option value="">{t('identity.choose')}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -145,15 +136,9 @@ export function IdentityStep({ application, profile, initialErrors, onSaved, onD
           <FieldShell key={field} id={id} {...shared}>
             {(control) => (
               <textarea
-                id={control.id}
+                {...controlProps(control)}
                 className="field__input field__textarea"
                 rows={3}
-                value={value}
-                autoComplete={spec.autoComplete}
-                aria-describedby={control.describedBy}
-                aria-invalid={control.invalid ? true : undefined}
-                aria-required
-                ref={draft.inputRef(field)}
                 onChange={(e) => draft.setValue(field, e.target.value)}
                 onBlur={() => draft.commit(field)}
               />

@@ -2,6 +2,7 @@
 // several roles); otherwise the staff sign-in page or a translated "no access" message.
 import type { ReactNode } from 'react';
 import type { StaffMe, StaffRole } from '../api/types';
+import type { MessageKey } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n_context';
 import { Redirect } from '../router/router';
 import { useSession } from '../session/session_context';
@@ -16,12 +17,12 @@ export function hasAnyRole(me: Pick<StaffMe, 'roles'>, roles: StaffRole | readon
 
 export function StaffGuard({
   role,
-  forbiddenText,
+  forbiddenKey = 'admin.forbidden',
   children,
 }: {
   role?: StaffRole | readonly StaffRole[];
   /** What the "no access" page says; the admin wording by default. */
-  forbiddenText?: string;
+  forbiddenKey?: MessageKey;
   children: (me: StaffMe) => ReactNode;
 }) {
   const { t } = useI18n();
@@ -32,7 +33,7 @@ export function StaffGuard({
     return (
       <section className="card card--narrow" aria-labelledby="page-heading">
         <PageHeading>{t('problem.auth.forbidden')}</PageHeading>
-        <p>{forbiddenText ?? t('admin.forbidden')}</p>
+        <p>{t(forbiddenKey)}</p>
         <p>
           <Link to="/staff">{t('nav.staffHome')}</Link>
         </p>

@@ -6,8 +6,8 @@ import { useApi } from '../session/services';
 import { collectErrors, validateCode, validateConfirmation, validatePassword, validateRequired } from '../validation/validators';
 import { FormAlert } from './alerts';
 import { CodeField } from './code_field';
+import { NewPasswordField } from './new_password_field';
 import { PasswordField } from './password_field';
-import { PasswordRules } from './password_rules';
 import { SubmitButton } from './submit_button';
 import { useForm } from './use_form';
 
@@ -60,8 +60,7 @@ export function StaffPasswordForm(props: Props) {
     <form className="form" noValidate onSubmit={onSubmit}>
       <FormAlert error={form.formError} context="staff" />
       {currentFirst ? current : null}
-      <PasswordField field={form.bind('new_password')} label={t('staffPassword.new')} autoComplete="new-password" describedBy={rulesId} />
-      <PasswordRules id={rulesId} password={form.values.new_password} email={email} />
+      <NewPasswordField field={form.bind('new_password')} label={t('staffPassword.new')} rulesId={rulesId} email={email} />
       <PasswordField field={form.bind('confirm')} label={t('staffPassword.confirm')} autoComplete="new-password" />
       {currentFirst ? null : current}
       <CodeField field={form.bind('totp')} label={t('staffLogin.totp')} hint={totpHint} />

@@ -21,6 +21,7 @@ export interface SubmitOptions<F extends string> {
 export function useForm<F extends string>(formId: string, initial: Record<F, string>) {
   const { t } = useI18n();
   const fieldOrder = useRef(Object.keys(initial) as F[]).current;
+  const initialValues = useRef(initial).current;
   const [values, setValues] = useState<Record<F, string>>(initial);
   const [errors, setErrors] = useState<Partial<Record<F, FieldProblemCode>>>({});
   const [formError, setFormError] = useState<unknown>(null);
@@ -49,6 +50,12 @@ export function useForm<F extends string>(formId: string, initial: Record<F, str
       return next;
     });
   }, []);
+
+  /** Back to the initial values with no field errors, e.g. ready for the next item after adding one. */
+  const reset = useCallback(() => {
+    setValues(initialValues);
+    setErrors({});
+  }, [initialValues]);
 
   const bind = (field: F): BoundField => {
     const problem = errors[field];
@@ -99,5 +106,5 @@ export function useForm<F extends string>(formId: string, initial: Record<F, str
     }
   };
 
-  return { values, setValue, bind, reject, submit, busy, formError, setFormError };
+  return { values, setValue, reset, bind, reject, submit, busy, formError, setFormError };
 }

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { SubscriberMe } from '../api/types';
 import { FormAlert, StatusNote } from '../components/alerts';
 import { PageHeading } from '../components/layout';
+import { NewPasswordField } from '../components/new_password_field';
 import { PasswordField } from '../components/password_field';
-import { PasswordRules } from '../components/password_rules';
 import { SignOutButton } from '../components/sign_out_button';
 import { YourLines } from '../components/your_lines';
 import { SubmitButton } from '../components/submit_button';
@@ -53,13 +53,7 @@ function ChangePasswordForm({ email }: { email: string }) {
       <StatusNote>{done ? t('account.passwordChanged') : null}</StatusNote>
       <FormAlert error={form.formError} />
       <PasswordField field={form.bind('current_password')} label={t('account.currentPassword')} autoComplete="current-password" />
-      <PasswordField
-        field={form.bind('new_password')}
-        label={t('account.newPassword')}
-        autoComplete="new-password"
-        describedBy="account-password-rules"
-      />
-      <PasswordRules id="account-password-rules" password={form.values.new_password} email={email} />
+      <NewPasswordField field={form.bind('new_password')} label={t('account.newPassword')} rulesId="account-password-rules" email={email} />
       <PasswordField field={form.bind('confirm')} label={t('account.confirmPassword')} autoComplete="new-password" />
       <SubmitButton busy={form.busy}>{t('account.passwordSubmit')}</SubmitButton>
     </form>

@@ -2,8 +2,8 @@
 // /reset-password with the address in history state.
 import { AuthCard } from '../components/auth_card';
 import { FormAlert } from '../components/alerts';
+import { EmailField } from '../components/email_field';
 import { SubmitButton } from '../components/submit_button';
-import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { useI18n } from '../i18n/i18n_context';
@@ -33,15 +33,7 @@ export function ForgotPasswordPage() {
     <AuthCard title={t('forgot.title')} lead={t('forgot.lead')}>
       <form className="form" noValidate onSubmit={onSubmit}>
         <FormAlert error={form.formError} />
-        <TextField
-          field={form.bind('email')}
-          label={t('common.email')}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
+        <EmailField field={form.bind('email')} autoComplete="email" />
         <SubmitButton busy={form.busy}>{t('forgot.submit')}</SubmitButton>
       </form>
       <p className="card__footer">

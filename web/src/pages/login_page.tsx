@@ -2,9 +2,9 @@
 // changed, signed out, session ended). 403 auth.email_not_verified offers the way to verify.
 import { AuthCard } from '../components/auth_card';
 import { FormAlert, StatusNote } from '../components/alerts';
+import { EmailField } from '../components/email_field';
 import { PasswordField } from '../components/password_field';
 import { SubmitButton } from '../components/submit_button';
-import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { ApiError } from '../api/problem';
@@ -65,15 +65,7 @@ export function LoginPage() {
             </p>
           ) : null}
         </FormAlert>
-        <TextField
-          field={form.bind('email')}
-          label={t('common.email')}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
+        <EmailField field={form.bind('email')} autoComplete="username" />
         <PasswordField field={form.bind('password')} label={t('common.password')} autoComplete="current-password" />
         <SubmitButton busy={form.busy}>{t('login.submit')}</SubmitButton>
       </form>

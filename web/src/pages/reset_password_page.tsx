@@ -3,10 +3,10 @@
 import { AuthCard } from '../components/auth_card';
 import { FormAlert, StatusNote } from '../components/alerts';
 import { CodeField } from '../components/code_field';
+import { EmailField } from '../components/email_field';
+import { NewPasswordField } from '../components/new_password_field';
 import { PasswordField } from '../components/password_field';
-import { PasswordRules } from '../components/password_rules';
 import { SubmitButton } from '../components/submit_button';
-import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { useI18n } from '../i18n/i18n_context';
@@ -52,23 +52,9 @@ export function ResetPasswordPage() {
       <form className="form" noValidate onSubmit={onSubmit}>
         <StatusNote>{navState.sent === true && form.formError === null ? t('reset.sent') : null}</StatusNote>
         <FormAlert error={form.formError} />
-        <TextField
-          field={form.bind('email')}
-          label={t('common.email')}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
+        <EmailField field={form.bind('email')} autoComplete="email" />
         <CodeField field={form.bind('code')} label={t('reset.code')} hint={t('verify.codeHint')} />
-        <PasswordField
-          field={form.bind('new_password')}
-          label={t('reset.newPassword')}
-          autoComplete="new-password"
-          describedBy="reset-password-rules"
-        />
-        <PasswordRules id="reset-password-rules" password={form.values.new_password} email={form.values.email} />
+        <NewPasswordField field={form.bind('new_password')} label={t('reset.newPassword')} rulesId="reset-password-rules" email={form.values.email} />
         <PasswordField field={form.bind('confirm')} label={t('reset.confirmPassword')} autoComplete="new-password" />
         <SubmitButton busy={form.busy}>{t('reset.submit')}</SubmitButton>
       </form>

@@ -429,10 +429,9 @@ function CaseLoader({ me, id }: { me: StaffMe; id: string }) {
 }
 
 export function ReviewCasePage() {
-  const { t } = useI18n();
   const { id } = useParams();
   return (
-    <StaffGuard role={['reviewer', 'supervisor']} forbiddenText={t('reviewAccess.forbidden')}>
+    <StaffGuard role={['reviewer', 'supervisor']} forbiddenKey="reviewAccess.forbidden">
       {(me) => <CaseLoader me={me} id={id ?? ''} />}
     </StaffGuard>
   );

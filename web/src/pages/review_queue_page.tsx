@@ -6,14 +6,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseSummary, QueueFilters, QueueResponse } from '../api/review_types';
 import type { StaffMe } from '../api/types';
 import { FormAlert, StatusNote } from '../components/alerts';
-import { Loading } from '../components/auth_card';
 import { FlagBadges } from '../components/case_details';
 import { DataTable } from '../components/data_table';
 import { Kbd } from '../components/kbd';
-import { PageHeading } from '../components/layout';
+import { LoadedList } from '../components/loaded_list';
 import { usePageTitle } from '../components/page_title';
 import { ApplicationStatusBadge } from '../components/status_badges';
 import { StaffGuard } from '../components/staff_guard';
+import { StaffPageCard } from '../components/staff_page_card';
 import { Button } from '../components/submit_button';
 import { formatDateTime } from '../i18n/format';
 import { translateOr, type MessageKey } from '../i18n/i18n';
@@ -147,17 +147,15 @@ function Queue(_: { me: StaffMe }) {
 
   return (
     <div className="stack stack--wide">
-      <section className="card" aria-labelledby="page-heading">
-        <p className="breadcrumb">
-          <Link to="/staff">{t('nav.staffHome')}</Link>
-        </p>
-        <div className="page-head">
-          <PageHeading>{t('queue.title')}</PageHeading>
+      <StaffPageCard
+        title={t('queue.title')}
+        lead={t('queue.lead')}
+        action={
           <Button busy={busy} aria-keyshortcuts="n" onClick={() => void next()} data-testid="next-case">
             <Kbd k="n" /> {t('queue.next')}
           </Button>
-        </div>
-        <p className="lead">{t('queue.lead')}</p>
+        }
+      >
         <StatusNote>{notice !== undefined && !(empty && navState.notice === 'decided_empty') ? t(notice) : null}</StatusNote>
         {empty ? (
           <div className="empty-state" id="queue-empty" tabIndex={-1} data-testid="queue-empty">
@@ -215,62 +213,61 @@ function Queue(_: { me: StaffMe }) {
             {t('queue.refresh')}
           </Button>
         </fieldset>
-        {data === null && error === null ? <Loading /> : null}
-        {data !== null && data.items.length === 0 ? <p data-testid="queue-no-match">{t('queue.noMatch')}</p> : null}
-        {data !== null && data.items.length > 0 ? (
-          <DataTable id="queue" caption={t('queue.caption')} columns={[t('queue.colDue'), t('queue.colName'), t('queue.colDocument'), t('queue.colChannel'), t('queue.colStatus'), t('queue.colFlags'), t('queue.colSubmission'), t('queue.colClaim'), t('queue.colCase')]} className="table--queue">
-            {data.items.map((item: CaseSummary) => {
-              const today = !item.overdue && isDueToday(item.due_at, now);
-              const rowClass = item.overdue ? 'row--overdue' : today ? 'row--due-today' : undefined;
-              return (
-                <tr key={item.id} className={rowClass} data-testid="queue-row" data-case={item.id}>
-                  <td>
-                    {item.due_at !== null ? <time dateTime={item.due_at}>{formatDateTime(item.due_at, locale)}</time> : null}
-                    {item.overdue ? <span className="badge badge--danger badge--spaced">{t('queue.overdue')}</span> : null}
-                    {today ? <span className="badge badge--warn badge--spaced">{t('queue.dueToday')}</span> : null}
-                  </td>
-                  <th scope="row" className="masked-value">
-                    {item.full_name_masked ?? ''}
-                  </th>
-                  <td>
-                    <span className="muted">{docLabel(item.document_type)}</span>
-                    <br />
-                    <span className="masked-value">{item.document_number_masked ?? ''}</span>
-                  </td>
-                  <td>{translateOr(t, `channel.${item.channel}`, item.channel)}</td>
-                  <td>
-                    <ApplicationStatusBadge status={item.status} testId="queue-status" />
-                  </td>
-                  <td>
-                    <FlagBadges flags={item.flags} escalated={item.escalated} />
-                  </td>
-                  <td>{t('queue.submissionN', { n: item.submission_count })}</td>
-                  <td>
-                    {item.claim === null
-                      ? t('queue.unclaimed')
-                      : item.claim.mine
-                        ? t('queue.claimMine')
-                        : t('queue.claimOther', { time: formatDateTime(item.claim.lease_expires_at, locale) })}
-                  </td>
-                  <td>
-                    <Link to={casePath(item.id)} aria-label={t('queue.openCase', { name: item.full_name_masked ?? item.id })}>
-                      {t('queue.open')}
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        ) : null}
-      </section>
+        <LoadedList items={data?.items ?? null} failed={error !== null} empty={<p data-testid="queue-no-match">{t('queue.noMatch')}</p>}>
+          {(items) => (
+            <DataTable id="queue" caption={t('queue.caption')} columns={[t('queue.colDue'), t('queue.colName'), t('queue.colDocument'), t('queue.colChannel'), t('queue.colStatus'), t('queue.colFlags'), t('queue.colSubmission'), t('queue.colClaim'), t('queue.colCase')]} className="table--queue">
+              {items.map((item: CaseSummary) => {
+                const today = !item.overdue && isDueToday(item.due_at, now);
+                const rowClass = item.overdue ? 'row--overdue' : today ? 'row--due-today' : undefined;
+                return (
+                  <tr key={item.id} className={rowClass} data-testid="queue-row" data-case={item.id}>
+                    <td>
+                      {item.due_at !== null ? <time dateTime={item.due_at}>{formatDateTime(item.due_at, locale)}</time> : null}
+                      {item.overdue ? <span className="badge badge--danger badge--spaced">{t('queue.overdue')}</span> : null}
+                      {today ? <span className="badge badge--warn badge--spaced">{t('queue.dueToday')}</span> : null}
+                    </td>
+                    <th scope="row" className="masked-value">
+                      {item.full_name_masked ?? ''}
+                    </th>
+                    <td>
+                      <span className="muted">{docLabel(item.document_type)}</span>
+                      <br />
+                      <span className="masked-value">{item.document_number_masked ?? ''}</span>
+                    </td>
+                    <td>{translateOr(t, `channel.${item.channel}`, item.channel)}</td>
+                    <td>
+                      <ApplicationStatusBadge status={item.status} testId="queue-status" />
+                    </td>
+                    <td>
+                      <FlagBadges flags={item.flags} escalated={item.escalated} />
+                    </td>
+                    <td>{t('queue.submissionN', { n: item.submission_count })}</td>
+                    <td>
+                      {item.claim === null
+                        ? t('queue.unclaimed')
+                        : item.claim.mine
+                          ? t('queue.claimMine')
+                          : t('queue.claimOther', { time: formatDateTime(item.claim.lease_expires_at, locale) })}
+                    </td>
+                    <td>
+                      <Link to={casePath(item.id)} aria-label={t('queue.openCase', { name: item.full_name_masked ?? item.id })}>
+                        {t('queue.open')}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          )}
+        </LoadedList>
+      </StaffPageCard>
     </div>
   );
 }
 
 export function ReviewQueuePage() {
-  const { t } = useI18n();
   return (
-    <StaffGuard role={['reviewer', 'supervisor']} forbiddenText={t('reviewAccess.forbidden')}>
+    <StaffGuard role={['reviewer', 'supervisor']} forbiddenKey="reviewAccess.forbidden">
       {(me) => <Queue me={me} />}
     </StaffGuard>
   );

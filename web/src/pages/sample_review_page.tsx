@@ -8,16 +8,15 @@ import { FormAlert, StatusNote } from '../components/alerts';
 import { CaseDetails } from '../components/case_details';
 import { DocumentViewer } from '../components/document_viewer';
 import { Kbd } from '../components/kbd';
-import { PageHeading } from '../components/layout';
 import { usePageTitle } from '../components/page_title';
 import { ReasonPicker } from '../components/reason_picker';
 import { StaffGuard } from '../components/staff_guard';
+import { StaffPageCard } from '../components/staff_page_card';
 import { Button } from '../components/submit_button';
 import { useI18n } from '../i18n/i18n_context';
 import { useProfile } from '../registration/use_profile';
 import { useShortcuts } from '../review/shortcuts';
 import { useReasons } from '../review/use_reasons';
-import { Link } from '../router/router';
 import { useApi } from '../session/services';
 
 function Samples() {
@@ -99,17 +98,15 @@ function Samples() {
 
   return (
     <div className="stack stack--wide">
-      <section className="card" aria-labelledby="page-heading">
-        <p className="breadcrumb">
-          <Link to="/staff">{t('nav.staffHome')}</Link>
-        </p>
-        <div className="page-head">
-          <PageHeading>{t('samples.title')}</PageHeading>
+      <StaffPageCard
+        title={t('samples.title')}
+        lead={t('samples.lead')}
+        action={
           <Button busy={busy && sample === null} aria-keyshortcuts="n" onClick={() => void next()} data-testid="next-sample">
             <Kbd k="n" /> {t('samples.next')}
           </Button>
-        </div>
-        <p className="lead">{t('samples.lead')}</p>
+        }
+      >
         <StatusNote>{recorded > 0 ? t('samples.recorded') : null}</StatusNote>
         <FormAlert error={error} context="staff" />
         {empty ? (
@@ -118,7 +115,7 @@ function Samples() {
             <p>{t('samples.empty')}</p>
           </div>
         ) : null}
-      </section>
+      </StaffPageCard>
       {sample !== null ? (
         <>
           <section className="card" aria-labelledby="sample-title">
@@ -180,9 +177,8 @@ function Samples() {
 }
 
 export function SampleReviewPage() {
-  const { t } = useI18n();
   return (
-    <StaffGuard role={['reviewer', 'supervisor']} forbiddenText={t('reviewAccess.forbidden')}>
+    <StaffGuard role={['reviewer', 'supervisor']} forbiddenKey="reviewAccess.forbidden">
       {() => <Samples />}
     </StaffGuard>
   );

@@ -2,10 +2,9 @@
 // locale, then goes to /verify-email with the address carried in history state (not the URL).
 import { AuthCard } from '../components/auth_card';
 import { FormAlert } from '../components/alerts';
-import { PasswordField } from '../components/password_field';
-import { PasswordRules } from '../components/password_rules';
+import { EmailField } from '../components/email_field';
+import { NewPasswordField } from '../components/new_password_field';
 import { SubmitButton } from '../components/submit_button';
-import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { useI18n } from '../i18n/i18n_context';
@@ -35,22 +34,8 @@ export function SignupPage() {
     <AuthCard title={t('signup.title')} lead={t('signup.lead')}>
       <form className="form" noValidate onSubmit={onSubmit}>
         <FormAlert error={form.formError} />
-        <TextField
-          field={form.bind('email')}
-          label={t('common.email')}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
-        <PasswordField
-          field={form.bind('password')}
-          label={t('common.password')}
-          autoComplete="new-password"
-          describedBy="signup-password-rules"
-        />
-        <PasswordRules id="signup-password-rules" password={form.values.password} email={form.values.email} />
+        <EmailField field={form.bind('email')} autoComplete="email" />
+        <NewPasswordField field={form.bind('password')} label={t('common.password')} rulesId="signup-password-rules" email={form.values.email} />
         <SubmitButton busy={form.busy}>{t('signup.submit')}</SubmitButton>
       </form>
       <p className="card__footer">

@@ -1,24 +1,26 @@
 // /staff/admin (role admin): the staff table with enable/disable (confirmed first) and role
 // editing, and the add-staff form that shows the one-time password and TOTP QR exactly once.
 // Server refusals (409 staff.self_lockout, 404 staff.not_found, 422 roles.*) are shown in place.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CreatedStaff, Staff, StaffMe } from '../api/types';
 import { FormAlert, StatusNote } from '../components/alerts';
-import { Loading } from '../components/auth_card';
 import { ConfirmDialog } from '../components/confirm_dialog';
 import { DataTable } from '../components/data_table';
-import { PageHeading } from '../components/layout';
+import { EmailField } from '../components/email_field';
+import { LoadedList } from '../components/loaded_list';
 import { QrCode, groupSecret, totpSecretFromUri } from '../components/qr_code';
 import { RoleCheckboxes, joinRoles, parseRoles } from '../components/role_checkboxes';
 import { StaffGuard } from '../components/staff_guard';
+import { StaffPageCard } from '../components/staff_page_card';
 import { Button, SubmitButton } from '../components/submit_button';
 import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
+import { useConfirmedAction } from '../components/use_confirmed_action';
 import { useForm } from '../components/use_form';
+import { useLoadedList } from '../components/use_loaded_list';
 import { formatDateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n_context';
-import { Link } from '../router/router';
 import { useApi } from '../session/services';
 import { collectErrors, validateEmail } from '../validation/validators';
 
@@ -71,25 +73,13 @@ function AddStaffForm({ onCreated }: { onCreated: (created: CreatedStaff) => voi
       },
       { problemToField: { 'staff.email_taken': 'email' } },
     );
-    if (ok) {
-      form.setValue('email', '');
-      form.setValue('roles', '');
-      form.setValue('store_id', '');
-    }
+    if (ok) form.reset();
   };
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="add-title">
       <h2 id="add-title">{t('admin.addTitle')}</h2>
       <FormAlert error={form.formError} context="staff" />
-      <TextField
-        field={form.bind('email')}
-        label={t('common.email')}
-        type="email"
-        autoComplete="off"
-        inputMode="email"
-        autoCapitalize="off"
-        spellCheck={false}
-      />
+      <EmailField field={form.bind('email')} autoComplete="off" />
       <RoleCheckboxes field={form.bind('roles')} legend={t('admin.rolesLegend')} />
       <TextField field={form.bind('store_id')} label={t('admin.storeId')} optionalText={t('common.optional')} autoComplete="off" />
       <SubmitButton busy={form.busy}>{t('admin.addSubmit')}</SubmitButton>
@@ -134,113 +124,82 @@ function CreatedCredentials({ created, onDone }: { created: CreatedStaff; onDone
 function StaffAdmin({ me }: { me: StaffMe }) {
   const { t, locale } = useI18n();
   const api = useApi();
-  const [items, setItems] = useState<Staff[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { items, setItems, loadError } = useLoadedList(() => api.listStaff(), [api]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<Staff | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedStaff | null>(null);
+  const action = useConfirmedAction<Staff>();
   usePageTitle(t('admin.title'));
-
-  const load = useCallback(async () => {
-    try {
-      const { items: list } = await api.listStaff();
-      setItems(list);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(error);
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const replace = (staff: Staff) => setItems((prev) => (prev ?? []).map((s) => (s.id === staff.id ? staff : s)));
 
-  const setStatus = async (staff: Staff, enable: boolean) => {
-    setBusyId(staff.id);
-    setActionError(null);
+  const setStatus = (enable: boolean) => async (staff: Staff) => {
     setNotice(null);
-    try {
-      const { staff: updated } = enable ? await api.enableStaff(staff.id) : await api.disableStaff(staff.id);
-      replace(updated);
-      setNotice({ key: enable ? 'admin.enabledDone' : 'admin.disabledDone', email: updated.email });
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setBusyId(null);
-      setConfirming(null);
-    }
+    const { staff: updated } = enable ? await api.enableStaff(staff.id) : await api.disableStaff(staff.id);
+    replace(updated);
+    setNotice({ key: enable ? 'admin.enabledDone' : 'admin.disabledDone', email: updated.email });
   };
 
   return (
     <div className="stack stack--wide">
-      <section className="card" aria-labelledby="page-heading">
-        <p className="breadcrumb">
-          <Link to="/staff">{t('nav.staffHome')}</Link>
-        </p>
-        <PageHeading>{t('admin.title')}</PageHeading>
-        <p className="lead">{t('admin.lead')}</p>
+      <StaffPageCard title={t('admin.title')} lead={t('admin.lead')}>
         <StatusNote>{notice !== null ? t(notice.key, { email: notice.email }) : null}</StatusNote>
-        <FormAlert error={actionError ?? loadError} context="staff" />
-        {items === null && loadError === null ? <Loading /> : null}
-        {items !== null && items.length === 0 ? <p>{t('admin.empty')}</p> : null}
-        {items !== null && items.length > 0 ? (
-          <DataTable id="staff" caption={t('admin.caption')} columns={[t('admin.colEmail'), t('admin.colRoles'), t('admin.colStatus'), t('admin.colLastLogin'), t('admin.colActions')]}>
-            {items.map((staff) => (
-              <tr key={staff.id} data-testid={`staff-row-${staff.email}`}>
-                <th scope="row" className="table__email">
-                  {staff.email}
-                  {staff.id === me.id ? <span className="you-tag">{t('admin.you')}</span> : null}
-                </th>
-                <td>
-                  {editing === staff.id ? (
-                    <RoleEditor
-                      staff={staff}
-                      onCancel={() => setEditing(null)}
-                      onSaved={(saved) => {
-                        replace(saved);
-                        setEditing(null);
-                        setActionError(null);
-                        setNotice({ key: 'admin.rolesSaved', email: saved.email });
-                      }}
-                    />
-                  ) : (
-                    staff.roles.map((r) => t(`role.${r}`)).join(t('common.listSeparator'))
-                  )}
-                </td>
-                <td>
-                  <span className={staff.status === 'active' ? 'badge badge--ok' : 'badge badge--off'}>
-                    {t(`admin.status.${staff.status}`)}
-                  </span>
-                </td>
-                <td>{staff.last_login_at !== null ? formatDateTime(staff.last_login_at, locale) : t('admin.never')}</td>
-                <td>
-                  <div className="button-row" role="group" aria-label={t('admin.actionsFor', { email: staff.email })}>
-                    {editing !== staff.id ? (
-                      <Button variant="secondary" onClick={() => setEditing(staff.id)}>
-                        {t('admin.editRoles')}
-                      </Button>
-                    ) : null}
-                    {staff.status === 'active' ? (
-                      <Button variant="danger" busy={busyId === staff.id} onClick={() => setConfirming(staff)}>
-                        {t('admin.disable')}
-                      </Button>
+        <FormAlert error={action.error ?? loadError} context="staff" />
+        <LoadedList items={items} failed={loadError !== null} empty={<p>{t('admin.empty')}</p>}>
+          {(list) => (
+            <DataTable id="staff" caption={t('admin.caption')} columns={[t('admin.colEmail'), t('admin.colRoles'), t('admin.colStatus'), t('admin.colLastLogin'), t('admin.colActions')]}>
+              {list.map((staff) => (
+                <tr key={staff.id} data-testid={`staff-row-${staff.email}`}>
+                  <th scope="row" className="table__email">
+                    {staff.email}
+                    {staff.id === me.id ? <span className="you-tag">{t('admin.you')}</span> : null}
+                  </th>
+                  <td>
+                    {editing === staff.id ? (
+                      <RoleEditor
+                        staff={staff}
+                        onCancel={() => setEditing(null)}
+                        onSaved={(saved) => {
+                          replace(saved);
+                          setEditing(null);
+                          action.setError(null);
+                          setNotice({ key: 'admin.rolesSaved', email: saved.email });
+                        }}
+                      />
                     ) : (
-                      <Button variant="secondary" busy={busyId === staff.id} onClick={() => void setStatus(staff, true)}>
-                        {t('admin.enable')}
-                      </Button>
+                      staff.roles.map((r) => t(`role.${r}`)).join(t('common.listSeparator'))
                     )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : null}
-      </section>
+                  </td>
+                  <td>
+                    <span className={staff.status === 'active' ? 'badge badge--ok' : 'badge badge--off'}>
+                      {t(`admin.status.${staff.status}`)}
+                    </span>
+                  </td>
+                  <td>{staff.last_login_at !== null ? formatDateTime(staff.last_login_at, locale) : t('admin.never')}</td>
+                  <td>
+                    <div className="button-row" role="group" aria-label={t('admin.actionsFor', { email: staff.email })}>
+                      {editing !== staff.id ? (
+                        <Button variant="secondary" onClick={() => setEditing(staff.id)}>
+                          {t('admin.editRoles')}
+                        </Button>
+                      ) : null}
+                      {staff.status === 'active' ? (
+                        <Button variant="danger" busy={action.busyId === staff.id} onClick={() => action.ask(staff)}>
+                          {t('admin.disable')}
+                        </Button>
+                      ) : (
+                        <Button variant="secondary" busy={action.busyId === staff.id} onClick={() => void action.run(staff, setStatus(true))}>
+                          {t('admin.enable')}
+                        </Button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </LoadedList>
+      </StaffPageCard>
       {created !== null ? <CreatedCredentials created={created} onDone={() => setCreated(null)} /> : null}
       <section className="card">
         <AddStaffForm
@@ -251,15 +210,10 @@ function StaffAdmin({ me }: { me: StaffMe }) {
         />
       </section>
       <ConfirmDialog
-        open={confirming !== null}
+        {...action.dialog(setStatus(false))}
         title={t('admin.confirmTitle')}
-        body={t('admin.confirmBody', { email: confirming?.email ?? '' })}
+        body={t('admin.confirmBody', { email: action.confirming?.email ?? '' })}
         confirmLabel={t('admin.confirmDisable')}
-        busy={confirming !== null && busyId === confirming.id}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => {
-          if (confirming !== null) void setStatus(confirming, false);
-        }}
       />
     </div>
   );

@@ -8,11 +8,11 @@ import { AuthCard } from '../components/auth_card';
 import { FormAlert, StatusNote } from '../components/alerts';
 import { CodeField } from '../components/code_field';
 import { PageHeading } from '../components/layout';
+import { EmailField } from '../components/email_field';
 import { PasswordField } from '../components/password_field';
 import { QrCode, groupSecret, totpSecretFromUri } from '../components/qr_code';
 import { StaffPasswordForm } from '../components/staff_password_form';
 import { SubmitButton } from '../components/submit_button';
-import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { useI18n } from '../i18n/i18n_context';
@@ -107,15 +107,7 @@ export function StaffLoginPage() {
       <form className="form" noValidate onSubmit={onSubmit}>
         <StatusNote>{notice !== null && form.formError === null ? t(notice) : null}</StatusNote>
         <FormAlert error={form.formError} context="staff" />
-        <TextField
-          field={form.bind('email')}
-          label={t('common.email')}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
+        <EmailField field={form.bind('email')} autoComplete="username" />
         <PasswordField field={form.bind('password')} label={t('common.password')} autoComplete="current-password" />
         <CodeField field={form.bind('totp')} label={t('staffLogin.totp')} hint={t('staffLogin.totpHint')} />
         <SubmitButton busy={form.busy}>{t('staffLogin.submit')}</SubmitButton>

@@ -6,9 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewStats, SampleReport } from '../api/review_types';
 import { FormAlert } from '../components/alerts';
 import { Loading } from '../components/auth_card';
-import { PageHeading } from '../components/layout';
 import { usePageTitle } from '../components/page_title';
 import { StaffGuard } from '../components/staff_guard';
+import { StaffPageCard } from '../components/staff_page_card';
 import { formatDateTime } from '../i18n/format';
 import { translateOr } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n_context';
@@ -58,12 +58,7 @@ function Dashboard() {
 
   return (
     <div className="stack stack--wide">
-      <section className="card" aria-labelledby="page-heading">
-        <p className="breadcrumb">
-          <Link to="/staff">{t('nav.staffHome')}</Link>
-        </p>
-        <PageHeading>{t('dashboard.title')}</PageHeading>
-        <p className="lead">{t('dashboard.lead')}</p>
+      <StaffPageCard title={t('dashboard.title')} lead={t('dashboard.lead')}>
         {updated !== null ? (
           <p className="muted" aria-live="polite" data-testid="dashboard-updated">
             {t('dashboard.updated', { time: formatDateTime(updated, locale) })}
@@ -100,7 +95,7 @@ function Dashboard() {
           </dl>
         ) : null}
         {stats !== null ? <p className="muted">{t('dashboard.decisionCount', { count: stats.time_to_decision_seconds.count })}</p> : null}
-      </section>
+      </StaffPageCard>
 
       {stats !== null ? (
         <div className="dashboard-grid">
@@ -215,9 +210,8 @@ function Dashboard() {
 }
 
 export function SupervisorDashboardPage() {
-  const { t } = useI18n();
   return (
-    <StaffGuard role="supervisor" forbiddenText={t('supervisorAccess.forbidden')}>
+    <StaffGuard role="supervisor" forbiddenKey="supervisorAccess.forbidden">
       {() => <Dashboard />}
     </StaffGuard>
   );

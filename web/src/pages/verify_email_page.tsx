@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { AuthCard } from '../components/auth_card';
 import { FormAlert, StatusNote } from '../components/alerts';
 import { CodeField } from '../components/code_field';
+import { EmailField } from '../components/email_field';
 import { Button, SubmitButton } from '../components/submit_button';
-import { TextField } from '../components/text_field';
 import { usePageTitle } from '../components/page_title';
 import { useForm } from '../components/use_form';
 import { useI18n } from '../i18n/i18n_context';
@@ -53,15 +53,7 @@ export function VerifyEmailPage() {
       <form className="form" noValidate onSubmit={onSubmit}>
         <FormAlert error={form.formError} />
         <StatusNote>{resent ? t('verify.resent') : null}</StatusNote>
-        <TextField
-          field={form.bind('email')}
-          label={t('common.email')}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
+        <EmailField field={form.bind('email')} autoComplete="email" />
         <CodeField field={form.bind('code')} label={t('verify.code')} hint={t('verify.codeHint')} />
         <SubmitButton busy={form.busy && !resendBusy}>{t('verify.submit')}</SubmitButton>
       </form>

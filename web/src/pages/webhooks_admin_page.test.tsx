@@ -81,6 +81,9 @@ describe('admin webhooks page', () => {
       events: ['application.submitted', 'sim.status_changed'],
     });
     expect(within(created).getByTestId('webhook-secret').textContent).toBe('f00dfeed'.repeat(8));
+    // The form is cleared for the next endpoint.
+    expect((within(form).getByLabelText('URL') as HTMLInputElement).value).toBe('');
+    expect((within(form).getByLabelText(/^Line status changed/) as HTMLInputElement).checked).toBe(false);
     fireEvent.click(within(created).getByRole('button', { name: 'Copy' }));
     expect(await within(created).findByText('Copied to the clipboard.')).toBeTruthy();
     expect(writeText).toHaveBeenCalledWith('f00dfeed'.repeat(8));
