@@ -2,7 +2,7 @@
 
 #include "accounts/public_routes.hpp"
 #include "db/migrator.hpp"
-#include "http/body_fields.hpp"
+#include "http/with_body_fields.hpp"
 #include "staff/staff_json.hpp"
 
 namespace simreg::app {
@@ -46,20 +46,19 @@ void register_me_routes(http::Router& router, accounts::SubscriberService& subsc
   patch_me.access = http::Access::anyone;
   patch_me.handler = [&](http::RequestContext& ctx) {
     if (!ctx.principal) return unauthenticated();
-    auto body = ctx.json_body();
-    if (!body) return http::problem_response(body.error());
-    http::BodyFields fields(*body);
-    const auto locale = fields.required_string("locale", 16);
-    if (!fields.ok()) return http::problem_response(fields.error());
-    const auto& who = *ctx.principal;
-    if (who.kind == http::Principal::Kind::staff) {
-      auto view = staff.set_locale(who.account_id, locale);
-      if (!view) return http::problem_response(view.error());
-      return http::json_response(200, staff::staff_me_json(*view));
-    }
-    auto view = subscribers.set_locale(who.account_id, locale);
-    if (!view) return http::problem_response(view.error());
-    return http::json_response(200, accounts::subscriber_json(*view));
+    return http::with_body_fields(
+        ctx, [](http::BodyFields& f) { return f.required_string("locale", 16); },
+        [&](const std::string& locale) {
+          const auto& who = *ctx.principal;
+          if (who.kind == http::Principal::Kind::staff) {
+            auto view = staff.set_locale(who.account_id, locale);
+            if (!view) return http::problem_response(view.error());
+            return http::json_response(200, staff::staff_me_json(*view));
+          }
+          auto view = subscribers.set_locale(who.account_id, locale);
+          if (!view) return http::problem_response(view.error());
+          return http::json_response(200, accounts::subscriber_json(*view));
+        });
   };
   router.add(std::move(patch_me));
 }

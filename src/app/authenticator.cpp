@@ -19,10 +19,11 @@ http::Authenticator make_authenticator(accounts::SessionService& sessions, staff
     principal.session_id = (*session)->session_id;
     if ((*session)->account_kind == "staff") {
       // Roles are read on every request, so a disabled member or a removed role takes effect at once.
-      auto roles = staff.active_roles(principal.account_id);
-      if (!roles || !*roles) return std::nullopt;
+      auto access = staff.active_access(principal.account_id);
+      if (!access || !*access) return std::nullopt;
       principal.kind = http::Principal::Kind::staff;
-      principal.roles.insert((*roles)->begin(), (*roles)->end());
+      principal.roles.insert((*access)->roles.begin(), (*access)->roles.end());
+      principal.locale = (*access)->locale;
     } else {
       principal.kind = http::Principal::Kind::subscriber;
     }

@@ -345,14 +345,15 @@ Result<StaffView> StaffService::set_locale(const std::string& staff_id, std::str
   return get(staff_id);
 }
 
-Result<std::optional<std::vector<std::string>>> StaffService::active_roles(const std::string& staff_id) {
-  SIMREG_TRY_ASSIGN(auto rows, deps_.db.execute("SELECT r.role FROM staff s JOIN staff_roles r ON r.staff_id = s.id "
+Result<std::optional<StaffAccess>> StaffService::active_access(const std::string& staff_id) {
+  SIMREG_TRY_ASSIGN(auto rows, deps_.db.execute("SELECT r.role, s.locale FROM staff s JOIN staff_roles r ON r.staff_id = s.id "
                                                 "WHERE s.id = $1 AND s.status = 'active' ORDER BY r.role",
                                                 {staff_id}));
-  if (rows.empty()) return std::optional<std::vector<std::string>>{};
-  std::vector<std::string> roles;
-  for (const auto& row : rows.rows) roles.push_back(row.text(0));
-  return std::optional<std::vector<std::string>>(std::move(roles));
+  if (rows.empty()) return std::optional<StaffAccess>{};
+  StaffAccess access;
+  access.locale = rows.first().text(1);
+  for (const auto& row : rows.rows) access.roles.push_back(row.text(0));
+  return std::optional<StaffAccess>(std::move(access));
 }
 
 Result<std::optional<std::string>> StaffService::find_id_by_email(std::string_view email) {

@@ -65,6 +65,11 @@ struct StaffServiceDeps {
   std::string totp_issuer = "simreg";
 };
 
+struct StaffAccess {
+  std::vector<std::string> roles;  // sorted
+  std::string locale;              // "en" or "zh-CN"
+};
+
 class StaffService {
  public:
   explicit StaffService(StaffServiceDeps deps);
@@ -80,8 +85,9 @@ class StaffService {
   Result<StaffView> set_status(const std::string& staff_id, std::string_view status, const Actor& actor);
   Result<StaffView> set_roles(const std::string& staff_id, const std::vector<std::string>& roles, const Actor& actor);
   Result<StaffView> set_locale(const std::string& staff_id, std::string_view locale);
-  // Roles of an active staff member, nullopt when unknown or disabled (per-request authorization).
-  Result<std::optional<std::vector<std::string>>> active_roles(const std::string& staff_id);
+  // What an active staff member may do and the language they chose; nullopt when unknown or
+  // disabled. Read on every request, so a disabled member or a removed role takes effect at once.
+  Result<std::optional<StaffAccess>> active_access(const std::string& staff_id);
   Result<std::optional<std::string>> find_id_by_email(std::string_view email);
   // For the operator's demo seed: the enrolled TOTP secret (base32) of a staff member.
   Result<std::string> totp_secret_base32(const std::string& staff_id);

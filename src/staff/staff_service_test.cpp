@@ -105,9 +105,24 @@ TEST_P(StaffServiceTest, DisabledMemberCannotSignInAndLosesSessions) {
   auto refused = service_->sign_in("uma@carrier.example", "staff long passphrase", code_now(member), meta_);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, "auth.account_disabled");
-  auto roles = service_->active_roles(member.staff.id);
-  ASSERT_TRUE(roles);
-  EXPECT_FALSE(roles->has_value());
+  auto access = service_->active_access(member.staff.id);
+  ASSERT_TRUE(access);
+  EXPECT_FALSE(access->has_value());
+}
+
+TEST_P(StaffServiceTest, ActiveAccessCarriesRolesAndTheChosenLanguage) {
+  auto member = enrolled("lin@carrier.example", {"supervisor", "reviewer"});
+  auto access = service_->active_access(member.staff.id);
+  ASSERT_TRUE(access && access->has_value());
+  EXPECT_EQ((*access)->roles, (std::vector<std::string>{"reviewer", "supervisor"}));
+  EXPECT_EQ((*access)->locale, "en");
+  ASSERT_TRUE(service_->set_locale(member.staff.id, "zh-CN"));
+  access = service_->active_access(member.staff.id);
+  ASSERT_TRUE(access && access->has_value());
+  EXPECT_EQ((*access)->locale, "zh-CN");
+  auto unknown = service_->active_access("stf_unknown");
+  ASSERT_TRUE(unknown);
+  EXPECT_FALSE(unknown->has_value());
 }
 
 TEST_P(StaffServiceTest, AdminsCannotLockThemselvesOut) {

@@ -108,6 +108,14 @@ def test_resubmission_then_approval(server, engine, tmp_path):
     assert reopened.status == 200, reopened.describe()
     assert reopened.json["submission_count"] == 2
     assert reopened.json["previous_decisions"][0]["reasons"][0]["code"] == "image.blurred"
+    # Reason texts follow the reviewer's chosen language (read with their roles on every request).
+    english = reopened.json["previous_decisions"][0]["reasons"][0]["message"]
+    changed = client.patch("/api/v1/me", {"locale": "zh-CN"})
+    assert changed.status == 200 and changed.json["locale"] == "zh-CN", changed.describe()
+    in_chinese = client.get(f"/api/v1/review/cases/{app_id}")
+    assert in_chinese.status == 200, in_chinese.describe()
+    chinese = in_chinese.json["previous_decisions"][0]["reasons"][0]["message"]
+    assert chinese != english and any("\u4e00" <= ch <= "\u9fff" for ch in chinese), chinese
     approved = decide(client, app_id, "approve")
     assert approved.status == 200, approved.describe()
     assert get_application(subscriber.client, app_id)["status"] == "approved"
