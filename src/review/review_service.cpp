@@ -9,7 +9,6 @@
 #include "reasons/reason_catalog.hpp"
 #include "registration/automated_checks.hpp"
 #include "registration/identity_fields.hpp"
-#include "review/quantiles.hpp"
 #include "review/review_json.hpp"
 
 namespace simreg::review {
@@ -439,59 +438,24 @@ Result<nlohmann::json> ReviewService::reviewers() {
 }
 
 Result<Stats> ReviewService::stats(bool with_people) {
-  Stats stats;
   const auto now = deps_.clock.now_ms();
+  QueueCounts counts;
   std::vector<DecisionRow> recent;
   SIMREG_TRY(deps_.db.transaction([&](db::Session& session) -> Result<void> {
-    SIMREG_TRY_ASSIGN(stats.counts, store_.counts(session, now, day_end_ms()));
-    SIMREG_TRY_ASSIGN(recent, store_.decisions_since(session, now - kDayMs));
+    SIMREG_TRY_ASSIGN(counts, store_.counts(session, now, day_end_ms()));
+    SIMREG_TRY_ASSIGN(recent, store_.decisions_since(session, now - kServiceLevelWindowHours * 3600 * 1000LL));
     return success();
   }));
-  std::vector<double> durations;
-  std::map<std::string, std::int64_t> per_reviewer;
-  std::map<std::pair<std::string, std::string>, std::int64_t> mix;
-  for (const auto& decision : recent) {
-    durations.push_back(static_cast<double>(std::max<std::int64_t>(0, decision.decided_at_ms - decision.submitted_at_ms)) /
-                        1000.0);
-    per_reviewer[decision.reviewer_id] += 1;
-    if (decision.reasons.empty()) mix[{decision.outcome, ""}] += 1;
-    for (const auto& reason : decision.reasons) mix[{decision.outcome, reason}] += 1;
-  }
-  stats.median_seconds = quantile(durations, 0.5);
-  stats.p90_seconds = quantile(durations, 0.9);
-  stats.decided = static_cast<std::int64_t>(recent.size());
+  return summarize_service_level(counts, recent, with_people ? staff_emails() : std::map<std::string, std::string>{});
+}
+
+std::map<std::string, std::string> ReviewService::staff_emails() {
   std::map<std::string, std::string> emails;
-  if (with_people) {
-    if (auto staff = deps_.staff.list()) {
-      for (const auto& member : *staff) emails[member.id] = member.email;
-    }
+  // Best effort: without the staff list the figures still stand, with "email": null.
+  if (auto staff = deps_.staff.list()) {
+    for (const auto& member : *staff) emails[member.id] = member.email;
   }
-  nlohmann::json reviewers = nlohmann::json::array();
-  for (const auto& [reviewer, count] : per_reviewer) {
-    reviewers.push_back({{"reviewer_id", reviewer},
-                         {"email", emails.count(reviewer) ? nlohmann::json(emails[reviewer]) : nlohmann::json(nullptr)},
-                         {"decisions", count},
-                         {"per_hour", static_cast<double>(count) / 24.0}});
-  }
-  nlohmann::json mix_json = nlohmann::json::array();
-  for (const auto& [key, count] : mix) {
-    mix_json.push_back({{"outcome", key.first},
-                        {"reason", key.second.empty() ? nlohmann::json(nullptr) : nlohmann::json(key.second)},
-                        {"count", count}});
-  }
-  const auto seconds = [](const std::optional<double>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-  };
-  stats.json = {{"queue_depth", stats.counts.total},
-                {"due_today", stats.counts.due_today},
-                {"overdue", stats.counts.overdue},
-                {"claimed", stats.counts.claimed},
-                {"time_to_decision_seconds",
-                 {{"median", seconds(stats.median_seconds)}, {"p90", seconds(stats.p90_seconds)}, {"count", stats.decided}}},
-                {"decisions_per_reviewer", reviewers},
-                {"mix", mix_json},
-                {"window_hours", 24}};
-  return stats;
+  return emails;
 }
 
 Result<std::optional<nlohmann::json>> ReviewService::next_sample(const Reviewer& who) {
@@ -553,14 +517,11 @@ Result<nlohmann::json> ReviewService::sample_report() {
     SIMREG_TRY_ASSIGN(rows, store_.sample_report(session));
     return success();
   }));
-  std::map<std::string, std::string> emails;
-  if (auto staff = deps_.staff.list()) {
-    for (const auto& member : *staff) emails[member.id] = member.email;
-  }
+  const auto emails = staff_emails();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& row : rows) {
     items.push_back({{"reviewer_id", row.reviewer_id},
-                     {"email", emails.count(row.reviewer_id) ? nlohmann::json(emails[row.reviewer_id])
+                     {"email", emails.count(row.reviewer_id) ? nlohmann::json(emails.at(row.reviewer_id))
                                                              : nlohmann::json(nullptr)},
                      {"sampled", row.sampled},
                      {"reviewed", row.reviewed},
@@ -600,32 +561,13 @@ std::string ReviewService::cached_metrics() const {
 std::string ReviewService::metrics_text() {
   auto current = stats(false);
   if (!current) return "";
-  std::vector<std::tuple<std::string, std::string, std::int64_t>> totals;
+  std::optional<DecisionTotals> totals;
   auto read = deps_.db.transaction([&](db::Session& session) -> Result<void> {
     SIMREG_TRY_ASSIGN(totals, store_.decision_totals(session));
     return success();
   });
-  std::string out;
-  const auto gauge = [&out](const std::string& name, const std::string& help, const std::string& value) {
-    out += "# HELP " + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + value + "\n";
-  };
-  gauge("simreg_review_queue_depth", "Applications submitted or in review.", std::to_string(current->counts.total));
-  gauge("simreg_review_due_today", "Open applications due by the end of today.", std::to_string(current->counts.due_today));
-  gauge("simreg_review_overdue", "Open applications past their due date.", std::to_string(current->counts.overdue));
-  out += "# HELP simreg_review_time_to_decision_seconds Submission to decision, decisions of the last 24 hours.\n"
-         "# TYPE simreg_review_time_to_decision_seconds gauge\n";
-  const auto number = [](const std::optional<double>& value) { return value ? std::to_string(*value) : std::string("NaN"); };
-  out += "simreg_review_time_to_decision_seconds{quantile=\"0.5\"} " + number(current->median_seconds) + "\n";
-  out += "simreg_review_time_to_decision_seconds{quantile=\"0.9\"} " + number(current->p90_seconds) + "\n";
-  if (read) {
-    out += "# HELP simreg_review_decisions_total Review decisions by outcome and reason code.\n"
-           "# TYPE simreg_review_decisions_total counter\n";
-    for (const auto& [outcome, reason, count] : totals) {
-      out += "simreg_review_decisions_total{outcome=\"" + outcome + "\",reason=\"" + reason + "\"} " +
-             std::to_string(count) + "\n";
-    }
-  }
-  return out;
+  if (!read) totals.reset();
+  return service_level_metrics(*current, totals);
 }
 
 }  // namespace simreg::review

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -28,6 +29,7 @@
 #include "registration/registration_service.hpp"
 #include "review/review_rules.hpp"
 #include "review/review_store.hpp"
+#include "review/service_level.hpp"
 #include "sims/sim_service.hpp"
 #include "staff/staff_service.hpp"
 #include "webhooks/event_publisher.hpp"
@@ -64,14 +66,6 @@ struct Reviewer {
   std::set<std::string> roles;
   std::string locale = "en";
   RequestMeta meta;
-};
-
-struct Stats {
-  QueueCounts counts;
-  std::optional<double> median_seconds;
-  std::optional<double> p90_seconds;
-  std::int64_t decided = 0;
-  nlohmann::json json;  // the GET /review/stats body
 };
 
 class ReviewService {
@@ -127,6 +121,7 @@ class ReviewService {
   Result<void> audit(db::Session& tx, const Reviewer& who, std::string action, const std::string& target_id,
                      nlohmann::json details = nlohmann::json::object());
   std::int64_t day_end_ms() const;
+  std::map<std::string, std::string> staff_emails();  // staff id → e-mail, for the report rows
   double random01();
 
   ReviewServiceDeps deps_;
