@@ -305,6 +305,12 @@ Result<std::string> ApplicationStore::record_decision(db::Session& tx, const App
   return id;
 }
 
+Result<std::vector<std::string>> ApplicationStore::flags(db::Session& session, const std::string& id) {
+  SIMREG_TRY_ASSIGN(auto result, session.execute("SELECT flags FROM applications WHERE id = $1", {id}));
+  if (result.empty()) return Error::make(ErrorKind::not_found, "application.not_found", "There is no such application.");
+  return string_array(result.first().text(0));
+}
+
 Result<void> ApplicationStore::set_flags(db::Session& tx, const std::string& id, const std::vector<std::string>& flags) {
   SIMREG_TRY(tx.execute("UPDATE applications SET flags = $1 WHERE id = $2", {nlohmann::json(flags).dump(), id}));
   return success();

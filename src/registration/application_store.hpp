@@ -55,6 +55,7 @@ class ApplicationStore {
                                       std::int64_t now_ms);
 
   // The automated-check flags (codes only).
+  Result<std::vector<std::string>> flags(db::Session& session, const std::string& id);
   Result<void> set_flags(db::Session& tx, const std::string& id, const std::vector<std::string>& flags);
 
   // Lines held by the person behind a document number: lines of other applications with the same

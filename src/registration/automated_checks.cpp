@@ -1,5 +1,7 @@
 #include "registration/automated_checks.hpp"
 
+#include <algorithm>
+
 #include "jurisdiction/document_validators.hpp"
 
 namespace simreg::registration {
@@ -17,6 +19,30 @@ std::vector<std::string> flags_of(const AutomatedChecks& checks) {
     flags.emplace_back(kFlagCrossFieldMismatch);
   }
   return flags;
+}
+
+std::vector<std::string> with_flag(const std::vector<std::string>& flags, std::string_view flag) {
+  static constexpr std::string_view kOrder[] = {kFlagDuplicateDocument, kFlagCapExceeded, kFlagCrossFieldMismatch};
+  const auto has = [&flags](std::string_view f) { return std::find(flags.begin(), flags.end(), f) != flags.end(); };
+  std::vector<std::string> out;
+  for (const auto known : kOrder) {
+    if (known == flag || has(known)) out.emplace_back(known);
+  }
+  for (const auto& other : flags) {
+    if (std::find(std::begin(kOrder), std::end(kOrder), other) == std::end(kOrder)) out.push_back(other);
+  }
+  if (std::find(out.begin(), out.end(), flag) == out.end()) out.emplace_back(flag);
+  return out;
+}
+
+std::vector<std::string> open_duplicates_of_others(const AutomatedChecks& checks) {
+  std::vector<std::string> ids;
+  for (const auto& hit : checks.duplicates) {
+    if (!hit.same_subscriber && (hit.status == "submitted" || hit.status == "in_review")) {
+      ids.push_back(hit.application_id);
+    }
+  }
+  return ids;
 }
 
 CrossFieldCheck cross_field_check(const jurisdiction::Profile& profile, const Identity& identity,

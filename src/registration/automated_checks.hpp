@@ -1,7 +1,8 @@
 // The automated checks a reviewer sees beside a case and the flags they raise (duplicate_document,
 // cap_exceeded, cross_field_mismatch): the same document number (blind index) elsewhere, the
 // SIMs-per-person cap, and the declared date of birth / sex against what the document number
-// encodes. Computed at submission and refreshed when a case is opened. flags_of and
+// encodes. Computed at submission (which also flags the other open applications it duplicates) and
+// again when a case is opened and before each decision. flags_of and
 // cross_field_check are pure; run_automated_checks reads the caller's session. Thread-safe.
 #pragma once
 
@@ -53,6 +54,14 @@ inline constexpr std::string_view kFlagCrossFieldMismatch = "cross_field_mismatc
 // The flags, in this fixed order: duplicate_document (another subscriber's non-rejected
 // application or registered line), cap_exceeded, cross_field_mismatch.
 std::vector<std::string> flags_of(const AutomatedChecks& checks);
+
+// `flags` with `flag` added in flags_of's fixed order (unknown flags kept after the known ones).
+std::vector<std::string> with_flag(const std::vector<std::string>& flags, std::string_view flag);
+
+// Other subscribers' applications still waiting for review that share the document number: once
+// this application is submitted they are duplicates too, and are flagged so (the queue shows it,
+// and none of them can then be approved by one person).
+std::vector<std::string> open_duplicates_of_others(const AutomatedChecks& checks);
 
 // What the document number encodes against what was declared; not applicable when the validator
 // parses neither birth date nor sex from the number.

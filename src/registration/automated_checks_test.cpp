@@ -49,6 +49,38 @@ TEST(AutomatedChecks, FlagsFollowTheChecks) {
   for (const auto& c : cases) EXPECT_EQ(flags_of(c.checks), c.flags) << c.name;
 }
 
+TEST(AutomatedChecks, WithFlagKeepsTheFixedOrder) {
+  struct Case {
+    std::vector<std::string> flags;
+    std::string added;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases{
+      {{}, "duplicate_document", {"duplicate_document"}},
+      {{"duplicate_document"}, "duplicate_document", {"duplicate_document"}},
+      {{"cap_exceeded", "cross_field_mismatch"}, "duplicate_document",
+       {"duplicate_document", "cap_exceeded", "cross_field_mismatch"}},
+      {{"duplicate_document", "cross_field_mismatch"}, "cap_exceeded",
+       {"duplicate_document", "cap_exceeded", "cross_field_mismatch"}},
+      {{"legacy_flag"}, "duplicate_document", {"duplicate_document", "legacy_flag"}},
+      {{"cap_exceeded"}, "new_flag", {"cap_exceeded", "new_flag"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.added);
+    EXPECT_EQ(with_flag(c.flags, c.added), c.expected);
+  }
+}
+
+TEST(AutomatedChecks, OpenDuplicatesOfOthersAreTheOnesStillWaiting) {
+  AutomatedChecks checks;
+  checks.duplicates = {{"app_submitted", "submitted", false}, {"app_in_review", "in_review", false},
+                       {"app_approved", "approved", false},   {"app_rejected", "rejected", false},
+                       {"app_resubmit", "resubmission_requested", false},
+                       {"app_own", "submitted", true}};
+  EXPECT_EQ(open_duplicates_of_others(checks), (std::vector<std::string>{"app_submitted", "app_in_review"}));
+  EXPECT_TRUE(open_duplicates_of_others(AutomatedChecks{}).empty());
+}
+
 TEST(AutomatedChecks, CrossFieldComparesWhatTheNumberEncodes) {
   auto profile = jurisdiction::load_profile("cn");
   ASSERT_TRUE(profile) << profile.error().detail;

@@ -349,6 +349,12 @@ Result<Application> RegistrationService::submit(const std::string& subscriber_id
                                      "application.submitted", index, app.id));
     SIMREG_TRY_ASSIGN(auto checks, run_automated_checks(tx, deps_.sims, app, index, deps_.profile, today()));
     SIMREG_TRY(store_.set_flags(tx, app.id, flags_of(checks)));
+    for (const auto& other : open_duplicates_of_others(checks)) {
+      SIMREG_TRY_ASSIGN(auto current, store_.flags(tx, other));
+      if (auto flagged = with_flag(current, kFlagDuplicateDocument); flagged != current) {
+        SIMREG_TRY(store_.set_flags(tx, other, flagged));
+      }
+    }
     if (deps_.events != nullptr) {
       SIMREG_TRY(deps_.events->publish(tx, "application.submitted",
                                        {{"application_id", app.id},

@@ -95,13 +95,13 @@ Result<bool> ReviewService::checking_sample(db::Session& session, const std::str
   return rows.first().integer(0) > 0;
 }
 
-Result<nlohmann::json> ReviewService::open_case(db::Session& tx, Application& app, View view, const Reviewer& who,
-                                                nlohmann::json audit_details) {
+Result<registration::AutomatedChecks> ReviewService::recheck(db::Session& tx, Application& app) {
   const auto index = deps_.registrations.document_number_index(app.identity);
-  const auto today = deps_.registrations.today();
   SIMREG_TRY_ASSIGN(auto checks, registration::run_automated_checks(tx, deps_.sims, app, index,
-                                                                    deps_.registrations.profile(), today));
-  // Flags are refreshed while the case is open for review; a decided case keeps those it was decided on.
+                                                                    deps_.registrations.profile(),
+                                                                    deps_.registrations.today()));
+  // Flags follow the checks while the case is open for review; a decided case keeps those it was
+  // decided on.
   if (reviewable(app.status)) {
     auto flags = registration::flags_of(checks);
     if (flags != app.flags) {
@@ -109,6 +109,13 @@ Result<nlohmann::json> ReviewService::open_case(db::Session& tx, Application& ap
       app.flags = std::move(flags);
     }
   }
+  return checks;
+}
+
+Result<nlohmann::json> ReviewService::open_case(db::Session& tx, Application& app, View view, const Reviewer& who,
+                                                nlohmann::json audit_details) {
+  SIMREG_TRY_ASSIGN(auto checks, recheck(tx, app));
+  const auto today = deps_.registrations.today();
   std::vector<sims::Line> lines;
   if (!app.line_ids.empty()) {
     auto found = deps_.sims.lines_for_application(tx, app.subscriber_id, app.line_ids);
@@ -328,6 +335,9 @@ Result<nlohmann::json> ReviewService::decide(const Reviewer& who, const std::str
     decided_at = now;
     SIMREG_TRY_ASSIGN(auto app, load(tx, id, true));
     if (!holds(app, who.staff_id, now)) return not_holder();
+    // The world may have changed since the case was opened (another application with the same
+    // document number, a line registered elsewhere): four-eyes is judged on the checks as they are now.
+    SIMREG_TRY(recheck(tx, app));
     SIMREG_TRY(check_four_eyes(app, input, who.staff_id, is_supervisor(who.roles)));
     SIMREG_TRY(applications_.change_status(tx, app, outcome, Actor::staff, who.staff_id, now));
     registration::Decision decision{outcome_name, input.reasons, input.note, who.staff_id, now};

@@ -26,6 +26,7 @@
 #include "db/database.hpp"
 #include "notify/outbox.hpp"
 #include "registration/application_store.hpp"
+#include "registration/automated_checks.hpp"
 #include "registration/registration_service.hpp"
 #include "review/review_rules.hpp"
 #include "review/review_store.hpp"
@@ -111,6 +112,8 @@ class ReviewService {
  private:
   Result<registration::Application> load(db::Session& session, const std::string& id, bool lock);
   // Refreshes the flags and renders the case for `view`; audits review.case_opened.
+  // Runs the automated checks again and, while the case is reviewable, stores the flags they raise.
+  Result<registration::AutomatedChecks> recheck(db::Session& tx, registration::Application& app);
   Result<nlohmann::json> open_case(db::Session& tx, registration::Application& app, View view, const Reviewer& who,
                                    nlohmann::json audit_details);
   Result<void> take(db::Session& tx, registration::Application& app, const std::string& staff_id,

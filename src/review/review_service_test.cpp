@@ -291,6 +291,30 @@ TEST_P(ReviewServiceTest, FlaggedCasesNeedTwoPeople) {
   ASSERT_TRUE(service_->decide(supervisor("stf_s"), duplicate, {{"outcome", "approve"}}));
 }
 
+TEST_P(ReviewServiceTest, ALaterDuplicateFlagsTheEarlierCaseEvenWhileItIsOpen) {
+  const auto first = submitted("sub_a", 9);
+  auto opened = service_->claim(reviewer("stf_a"), first);
+  ASSERT_TRUE(opened) << opened.error().code;
+  EXPECT_EQ((*opened)["flags"], nlohmann::json::array());
+  const auto later = submitted("sub_b", 9);  // the same document number, while the first is open
+
+  auto queue = service_->queue(supervisor("stf_s"), {}, 50);
+  ASSERT_TRUE(queue);
+  ASSERT_EQ((*queue)["items"].size(), 2u);
+  for (const auto& item : (*queue)["items"]) {
+    EXPECT_EQ(item["flags"], nlohmann::json({"duplicate_document"})) << item["id"];
+  }
+  EXPECT_EQ((*queue)["counts"]["flagged"], 2);
+  // The reviewer who opened the first case before the duplicate arrived cannot approve it alone.
+  auto single = service_->decide(reviewer("stf_a"), first, {{"outcome", "approve"}});
+  ASSERT_FALSE(single);
+  EXPECT_EQ(single.error().code, "review.four_eyes_required");
+  auto fixable = service_->decide(reviewer("stf_a"), first,
+                                  {{"outcome", "request_resubmission"}, {"reasons", {"data.document_number_mismatch"}}});
+  ASSERT_TRUE(fixable) << fixable.error().code;
+  EXPECT_EQ(case_id(service_->next(reviewer("stf_b"), {})), later);
+}
+
 TEST_P(ReviewServiceTest, ViewsAreAuditedAndMaskedForOthers) {
   const auto id = submitted("sub_a", 3);
   ASSERT_EQ(case_id(service_->next(reviewer("stf_a"), {})), id);
