@@ -62,6 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { location } = useRouter();
   const firstRender = useRef(true);
+  // Staff are told what the back office records about them, not the subscribers' promise.
+  const staffArea = location.pathname.startsWith('/staff');
 
   useEffect(() => {
     if (firstRender.current) {
@@ -92,13 +94,22 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>
-          <span className="site-footer__lock" aria-hidden="true" />
-          {t('footer.privacy')}
-        </p>
-        <p>
-          <Link to="/staff/login">{t('nav.staffSignIn')}</Link>
-        </p>
+        {staffArea ? (
+          <p>
+            <span className="site-footer__lock" aria-hidden="true" />
+            {t('footer.staffAudit')}
+          </p>
+        ) : (
+          <>
+            <p>
+              <span className="site-footer__lock" aria-hidden="true" />
+              {t('footer.privacy')}
+            </p>
+            <p>
+              <Link to="/staff/login">{t('nav.staffSignIn')}</Link>
+            </p>
+          </>
+        )}
       </footer>
     </div>
   );

@@ -16,6 +16,7 @@ export const en = {
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'footer.privacy': 'Your personal data is encrypted and used only to register your SIM card.',
+  'footer.staffAudit': 'Every look at personal data is recorded in the audit log, with your account and the time.',
   'common.loading': 'Loading…',
   'common.email': 'E-mail address',
   'common.password': 'Password',

@@ -17,6 +17,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'footer.privacy': '您的个人信息经过加密，仅用于 SIM 卡实名登记。',
+  'footer.staffAudit': '每次查看个人信息都会连同您的账号和时间记入审计日志。',
   'common.loading': '正在加载…',
   'common.email': '电子邮箱',
   'common.password': '密码',

@@ -124,6 +124,24 @@ describe('staff home', () => {
   });
 });
 
+describe('page footer', () => {
+  it('tells staff that their looks are audited, and subscribers how their data is used', async () => {
+    const staff = new FakeServer().on('GET /api/v1/me', { status: 200, body: kAdminMe });
+    const { unmount } = renderApp('/staff', staff, 'en');
+    await screen.findByRole('heading', { name: 'Staff home' });
+    const footer = screen.getByRole('contentinfo');
+    expect(within(footer).getByText(/Every look at personal data is recorded in the audit log/)).toBeTruthy();
+    expect(within(footer).queryByRole('link', { name: 'Staff sign-in' })).toBeNull();
+    unmount();
+
+    const visitor = new FakeServer().on('GET /api/v1/me', problem(401, 'auth.unauthenticated'));
+    renderApp('/login', visitor, 'zh-CN');
+    const subscriberFooter = await screen.findByRole('contentinfo');
+    expect(within(subscriberFooter).getByText('您的个人信息经过加密，仅用于 SIM 卡实名登记。')).toBeTruthy();
+    expect(within(subscriberFooter).getByRole('link', { name: '员工登录' })).toBeTruthy();
+  });
+});
+
 describe('staff admin page', () => {
   function adminServer(rows: Staff[], locale = 'en') {
     return new FakeServer()
