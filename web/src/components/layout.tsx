@@ -3,6 +3,7 @@
 // keyboard users start at the top of the new content, as after a full page load. Back-office work
 // pages (review, supervisor, webhooks) get the full laptop width for side-by-side layouts.
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { StaffRole } from '../api/types';
 import { useI18n } from '../i18n/i18n_context';
 import { Link, useRouter } from '../router/router';
 import { useSession } from '../session/session_context';
@@ -31,11 +32,14 @@ function Nav() {
   const current = (path: string) => (location.pathname === path ? 'page' : undefined);
   let links: Array<[string, string]>;
   if (status === 'loading') links = [];
-  else if (me?.kind === 'staff')
-    links = [
-      ['/staff', t('nav.staffHome')],
-      ...(me.roles.includes('reviewer') || me.roles.includes('supervisor') ? ([['/staff/review', t('nav.reviewQueue')]] as Array<[string, string]>) : []),
-    ];
+  else if (me?.kind === 'staff') {
+    // The pages each role works in every day; the staff home lists the rest.
+    const has = (role: StaffRole) => me.roles.includes(role);
+    links = [['/staff', t('nav.staffHome')]];
+    if (has('reviewer') || has('supervisor')) links.push(['/staff/review', t('nav.reviewQueue')]);
+    if (has('supervisor')) links.push(['/staff/supervisor', t('nav.dashboard')]);
+    if (has('admin')) links.push(['/staff/admin', t('nav.staffAccounts')]);
+  }
   else if (me?.kind === 'subscriber') links = [['/', t('nav.account')]];
   else if (location.pathname.startsWith('/staff')) links = [['/staff/login', t('nav.staffSignIn')]];
   else

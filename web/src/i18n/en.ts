@@ -480,6 +480,8 @@ export const en = {
   'staffHome.webhooks': 'Webhooks',
 
   'nav.reviewQueue': 'Review queue',
+  'nav.dashboard': 'Dashboard',
+  'nav.staffAccounts': 'Staff accounts',
   'shortcut.key': 'Shortcut: {key}',
   'reviewAccess.forbidden': 'Only reviewers and supervisors can review registrations.',
   'supervisorAccess.forbidden': 'Only supervisors can see this page.',

@@ -481,6 +481,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'staffHome.webhooks': 'Webhook 推送',
 
   'nav.reviewQueue': '审核队列',
+  'nav.dashboard': '看板',
+  'nav.staffAccounts': '员工账户',
   'shortcut.key': '快捷键：{key}',
   'reviewAccess.forbidden': '只有审核员和主管可以审核登记。',
   'supervisorAccess.forbidden': '只有主管可以查看此页面。',

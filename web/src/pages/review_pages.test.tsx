@@ -458,3 +458,17 @@ describe('staff home links by role', () => {
     if (links.length === 0) expect(screen.getByText('Tools for your roles will appear here as they are released.')).toBeTruthy();
   });
 });
+
+describe('main navigation by role', () => {
+  it.each([
+    [kReviewerMe, ['Staff home', 'Review queue']],
+    [kSupervisorMe, ['Staff home', 'Review queue', 'Dashboard']],
+    [kAdminMe, ['Staff home', 'Staff accounts']],
+    [{ ...kAdminMe, roles: ['support'] }, ['Staff home']],
+  ] as const)('%#', async (me, links) => {
+    renderApp('/staff', staffServer(me), 'en');
+    await screen.findByRole('heading', { level: 1, name: 'Staff home' });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(links);
+  });
+});
