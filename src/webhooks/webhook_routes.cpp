@@ -92,6 +92,14 @@ void register_webhook_admin_routes(http::Router& router, WebhookService& webhook
     for (const auto& delivery : *deliveries) items.push_back(delivery_json(delivery));
     return http::json_response(200, {{"items", items}});
   }));
+
+  router.add(admin_route(verb::post, "/api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver",
+                         [&](RequestContext& ctx) {
+                           auto delivery = webhooks.redeliver(ctx.path_params.at("id"),
+                                                              ctx.path_params.at("delivery_id"), actor_of(ctx));
+                           if (!delivery) return http::problem_response(delivery.error());
+                           return http::json_response(202, delivery_json(*delivery));
+                         }));
 }
 
 }  // namespace simreg::webhooks

@@ -46,6 +46,49 @@ std::string public_status(const std::string& status) {
   return status == "delivering" ? "pending" : status;
 }
 
+// Deliveries with every attempt; `where` continues "WHERE" over webhook_deliveries d.
+Result<std::vector<Delivery>> load_deliveries(db::Session& session, std::string_view where,
+                                              const std::vector<db::Value>& params) {
+  SIMREG_TRY_ASSIGN(auto rows, session.execute("SELECT d.id, d.event_id, e.type, d.status, d.next_attempt_at, "
+                                                "d.created_at, d.delivered_at, d.endpoint_id "
+                                                "FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id "
+                                                "WHERE " + std::string(where),
+                                                params));
+  std::vector<Delivery> deliveries;
+  std::map<std::string, std::size_t> index;
+  std::string placeholders;
+  std::vector<db::Value> ids;
+  for (const auto& row : rows.rows) {
+    Delivery delivery;
+    delivery.id = row.text(0);
+    delivery.endpoint_id = row.text(7);
+    delivery.event_id = row.text(1);
+    delivery.event_type = row.text(2);
+    delivery.status = public_status(row.text(3));
+    if (delivery.status == "pending") delivery.next_attempt_at_ms = row.opt_integer(4);
+    delivery.created_at_ms = row.integer(5);
+    delivery.delivered_at_ms = row.opt_integer(6);
+    index[delivery.id] = deliveries.size();
+    ids.emplace_back(delivery.id);
+    placeholders += (placeholders.empty() ? "$" : ", $") + std::to_string(ids.size());
+    deliveries.push_back(std::move(delivery));
+  }
+  if (ids.empty()) return deliveries;
+  SIMREG_TRY_ASSIGN(auto attempts,
+                    session.execute("SELECT delivery_id, at, status_code, error, duration_ms FROM webhook_attempts "
+                                    "WHERE delivery_id IN (" + placeholders + ") ORDER BY delivery_id, seq",
+                                    ids));
+  for (const auto& row : attempts.rows) {
+    Attempt attempt;
+    attempt.at_ms = row.integer(1);
+    if (auto code = row.opt_integer(2)) attempt.status_code = static_cast<int>(*code);
+    attempt.error = row.opt_text(3);
+    attempt.duration_ms = row.integer(4);
+    deliveries[index.at(row.text(0))].attempts.push_back(std::move(attempt));
+  }
+  return deliveries;
+}
+
 }  // namespace
 
 WebhookService::WebhookService(WebhookServiceDeps deps) : deps_(deps) {}
@@ -120,45 +163,50 @@ Result<std::vector<Delivery>> WebhookService::list_deliveries(const std::string&
   }
   SIMREG_TRY_ASSIGN(auto found, deps_.db.execute("SELECT 1 FROM webhook_endpoints WHERE id = $1", {endpoint_id}));
   if (found.empty()) return endpoint_not_found();
-  SIMREG_TRY_ASSIGN(
-      auto rows,
-      deps_.db.execute("SELECT d.id, d.event_id, e.type, d.status, d.next_attempt_at, d.created_at, d.delivered_at "
-                       "FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id "
-                       "WHERE d.endpoint_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT $2",
-                       {endpoint_id, std::int64_t{limit}}));
+  // One transaction: the deliveries and their attempts as of one moment.
   std::vector<Delivery> deliveries;
-  std::map<std::string, std::size_t> index;
-  std::string placeholders;
-  std::vector<db::Value> ids;
-  for (const auto& row : rows.rows) {
-    Delivery delivery;
-    delivery.id = row.text(0);
-    delivery.endpoint_id = endpoint_id;
-    delivery.event_id = row.text(1);
-    delivery.event_type = row.text(2);
-    delivery.status = public_status(row.text(3));
-    if (delivery.status == "pending") delivery.next_attempt_at_ms = row.opt_integer(4);
-    delivery.created_at_ms = row.integer(5);
-    delivery.delivered_at_ms = row.opt_integer(6);
-    index[delivery.id] = deliveries.size();
-    ids.emplace_back(delivery.id);
-    placeholders += (placeholders.empty() ? "$" : ", $") + std::to_string(ids.size());
-    deliveries.push_back(std::move(delivery));
-  }
-  if (ids.empty()) return deliveries;
-  SIMREG_TRY_ASSIGN(auto attempts,
-                    deps_.db.execute("SELECT delivery_id, at, status_code, error, duration_ms FROM webhook_attempts "
-                                     "WHERE delivery_id IN (" + placeholders + ") ORDER BY delivery_id, seq",
-                                     ids));
-  for (const auto& row : attempts.rows) {
-    Attempt attempt;
-    attempt.at_ms = row.integer(1);
-    if (auto code = row.opt_integer(2)) attempt.status_code = static_cast<int>(*code);
-    attempt.error = row.opt_text(3);
-    attempt.duration_ms = row.integer(4);
-    deliveries[index.at(row.text(0))].attempts.push_back(std::move(attempt));
-  }
+  SIMREG_TRY(deps_.db.transaction([&](db::Session& session) -> Result<void> {
+    SIMREG_TRY_ASSIGN(deliveries, load_deliveries(session, "d.endpoint_id = $1 ORDER BY d.created_at DESC, d.id DESC "
+                                                           "LIMIT $2",
+                                                  {endpoint_id, std::int64_t{limit}}));
+    return success();
+  }));
   return deliveries;
+}
+
+Result<Delivery> WebhookService::redeliver(const std::string& endpoint_id, const std::string& delivery_id,
+                                           const Actor& actor) {
+  Delivery out;
+  SIMREG_TRY(deps_.db.transaction([&](db::Session& tx) -> Result<void> {
+    SIMREG_TRY_ASSIGN(auto endpoint, tx.execute("SELECT active FROM webhook_endpoints WHERE id = $1", {endpoint_id}));
+    if (endpoint.empty()) return endpoint_not_found();
+    SIMREG_TRY_ASSIGN(auto found, tx.execute("SELECT status, event_id FROM webhook_deliveries "
+                                             "WHERE id = $1 AND endpoint_id = $2",
+                                             {delivery_id, endpoint_id}));
+    if (found.empty()) {
+      return Error::make(ErrorKind::not_found, "webhooks.delivery_not_found", "This endpoint has no such delivery.");
+    }
+    if (endpoint.first().integer(0) == 0) {
+      return Error::make(ErrorKind::conflict, "webhooks.endpoint_inactive",
+                         "This endpoint is deactivated, so nothing is sent to it.");
+    }
+    const std::string previous = found.first().text(0);
+    if (previous == "pending" || previous == "delivering") {
+      return Error::make(ErrorKind::conflict, "webhooks.delivery_in_progress",
+                         "This delivery is still being tried; wait for its outcome.");
+    }
+    SIMREG_TRY(tx.execute("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $2, delivered_at = NULL, "
+                          "lease_expires_at = NULL WHERE id = $1",
+                          {delivery_id, deps_.clock.now_ms()}));
+    SIMREG_TRY(deps_.audit.append(tx, audit_event(actor, "webhooks.redelivery_requested", endpoint_id,
+                                                  {{"delivery_id", delivery_id},
+                                                   {"event_id", found.first().text(1)},
+                                                   {"previous_status", previous}})));
+    SIMREG_TRY_ASSIGN(auto loaded, load_deliveries(tx, "d.id = $1", {delivery_id}));
+    out = std::move(loaded.front());
+    return success();
+  }));
+  return out;
 }
 
 Result<void> WebhookService::publish(db::Session& tx, std::string_view type, const nlohmann::json& data) {

@@ -99,6 +99,11 @@ class WebhookService final : public EventPublisher {
   // The endpoint's deliveries, newest first, each with its attempts in order. limit 1..500
   // (400 webhooks.invalid_limit); 404 webhooks.endpoint_not_found.
   Result<std::vector<Delivery>> list_deliveries(const std::string& endpoint_id, int limit = 50);
+  // Sends a finished delivery (failed, or delivered but lost by the receiver) again now, with the
+  // same event id and body: one more try, and the usual retries while the event is under 24 hours
+  // old. Audited. Errors: webhooks.endpoint_not_found / webhooks.delivery_not_found (404),
+  // webhooks.endpoint_inactive / webhooks.delivery_in_progress (409).
+  Result<Delivery> redeliver(const std::string& endpoint_id, const std::string& delivery_id, const Actor& actor);
 
   Result<void> publish(db::Session& tx, std::string_view type, const nlohmann::json& data) override;
 

@@ -186,6 +186,62 @@ TEST_P(WebhooksTest, DeactivateIsIdempotentStopsPendingDeliveriesAndIsAudited) {
   EXPECT_EQ((*audit)[0].details["deliveries_stopped"], 1);
 }
 
+TEST_P(WebhooksTest, RedeliverSendsAFinishedDeliveryAgainWithTheSameEvent) {
+  const Endpoint endpoint = add("https://a.example/", {"application.submitted"});
+  const Endpoint other = add("https://b.example/", {"application.submitted"});
+  ASSERT_TRUE(publish("application.submitted", {{"application_id", "app_1"}}));
+  const auto first = deliveries(endpoint.id).at(0);
+  const Actor admin{"stf_admin", {"127.0.0.1", "req_r"}};
+
+  auto busy = service_->redeliver(endpoint.id, first.id, admin);
+  ASSERT_FALSE(busy);
+  EXPECT_EQ(busy.error().code, "webhooks.delivery_in_progress");
+  EXPECT_EQ(busy.error().kind, ErrorKind::conflict);
+
+  // What the dispatcher leaves behind: given up after the retry window, or delivered.
+  for (const std::string finished : {"failed", "delivered"}) {
+    SCOPED_TRACE(finished);
+    ASSERT_TRUE(db().execute("UPDATE webhook_deliveries SET status = $1, next_attempt_at = NULL, delivered_at = $2 "
+                             "WHERE id = $3",
+                             {finished, finished == "delivered" ? db::Value{clock_.now_ms()} : db::Value{db::Null{}},
+                              first.id}));
+    clock_.advance_ms(60'000);
+    auto again = service_->redeliver(endpoint.id, first.id, admin);
+    ASSERT_TRUE(again) << again.error().code;
+    EXPECT_EQ(again->id, first.id);
+    EXPECT_EQ(again->event_id, first.event_id);
+    EXPECT_EQ(again->status, "pending");
+    EXPECT_EQ(again->next_attempt_at_ms, clock_.now_ms());
+    EXPECT_FALSE(again->delivered_at_ms.has_value());
+  }
+
+  auto missing = service_->redeliver(endpoint.id, "whd_missing", admin);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, "webhooks.delivery_not_found");
+  auto elsewhere = service_->redeliver(other.id, first.id, admin);  // a delivery of another endpoint
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.error().code, "webhooks.delivery_not_found");
+  EXPECT_EQ(service_->redeliver("whe_missing", first.id, admin).error().code, "webhooks.endpoint_not_found");
+
+  ASSERT_TRUE(service_->deactivate_endpoint(endpoint.id, admin));
+  auto inactive = service_->redeliver(endpoint.id, first.id, admin);
+  ASSERT_FALSE(inactive);
+  EXPECT_EQ(inactive.error().code, "webhooks.endpoint_inactive");
+
+  auto audit = audit_->recent(10);
+  ASSERT_TRUE(audit);
+  const auto requested = std::count_if(audit->begin(), audit->end(), [](const auto& entry) {
+    return entry.action == "webhooks.redelivery_requested";
+  });
+  EXPECT_EQ(requested, 2);
+  const auto latest = std::find_if(audit->begin(), audit->end(), [](const auto& entry) {
+    return entry.action == "webhooks.redelivery_requested";
+  });
+  ASSERT_NE(latest, audit->end());
+  EXPECT_EQ(latest->details["delivery_id"], first.id);
+  EXPECT_EQ(latest->details["previous_status"], "delivered");
+}
+
 TEST_P(WebhooksTest, DeliveriesListingLimitsAndUnknownEndpoint) {
   const Endpoint endpoint = add("https://a.example/", {"application.submitted"});
   for (int i = 0; i < 3; ++i) {

@@ -66,6 +66,7 @@ CONTRACT_OPERATIONS = [
     ("post", "/api/v1/admin/webhooks", {"201", "401", "403", "422"}),
     ("delete", "/api/v1/admin/webhooks/{id}", {"204", "401", "403", "404"}),
     ("get", "/api/v1/admin/webhooks/{id}/deliveries", {"200", "400", "401", "403", "404"}),
+    ("post", "/api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", {"202", "401", "403", "404", "409"}),
 ]
 
 BODY_ERRORS = {"400", "413", "415", "422"}

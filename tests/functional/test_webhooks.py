@@ -293,6 +293,45 @@ def test_a_late_answer_is_retried_with_the_same_event_id(hooks_server, admin, re
     assert deactivate(admin, created.json["id"]).status == 204
 
 
+def test_an_admin_sends_a_delivery_again(hooks_server, admin, receivers, tmp_path):
+    """A receiver that lost what it was sent asks for it again: the same event id and body, one
+    more attempt in the delivery's history, audited."""
+    receiver = receivers()
+    created = add_endpoint(admin, receiver.url, ["application.submitted"])
+    assert created.status == 201, created.describe()
+    endpoint_id = created.json["id"]
+    _, application = submitted_application(hooks_server, hooks_server.engine, tmp_path)
+
+    def delivered(attempts: int):
+        def check():
+            items = [d for d in deliveries(admin, endpoint_id) if d["status"] == "delivered"
+                     and len(d["attempts"]) == attempts]
+            return items or None
+        return check
+
+    first = wait_until(delivered(1), 10, "the first delivery")[0]
+    path = f"/api/v1/admin/webhooks/{endpoint_id}/deliveries/{first['id']}/redeliver"
+    again = admin.client.post(path)
+    assert again.status == 202, again.describe()
+    assert again.json["id"] == first["id"] and again.json["event_id"] == first["event_id"]
+    assert again.json["status"] == "pending" and again.json["delivered_at"] is None
+    posts = wait_until(lambda: len(receiver.posts_for(application["id"])) >= 2 and receiver.posts_for(application["id"]),
+                       10, "the second post")
+    assert posts[0]["headers"]["simreg-event-id"] == posts[1]["headers"]["simreg-event-id"] == first["event_id"]
+    assert posts[0]["body"] == posts[1]["body"]
+    wait_until(delivered(2), 10, "the delivery to show two attempts")
+    actions = [str(row[0]) for row in hooks_server.engine.sql(
+        f"SELECT action FROM audit_log WHERE target_id = '{endpoint_id}' ORDER BY seq")]
+    assert "webhooks.redelivery_requested" in actions, actions
+
+    problem(admin.client.post(f"/api/v1/admin/webhooks/{endpoint_id}/deliveries/whd_doesnotexist/redeliver"),
+            404, "webhooks.delivery_not_found")
+    problem(admin.client.post(f"/api/v1/admin/webhooks/whe_doesnotexist/deliveries/{first['id']}/redeliver"),
+            404, "webhooks.endpoint_not_found")
+    assert deactivate(admin, endpoint_id).status == 204
+    problem(admin.client.post(path), 409, "webhooks.endpoint_inactive")
+
+
 def test_a_decision_reaches_the_receiver_as_decided_and_line_events(hooks_server, admin, receivers, tmp_path):
     receiver = receivers()
     created = add_endpoint(admin, receiver.url, ["application.decided", "sim.status_changed"])
@@ -349,6 +388,7 @@ def test_only_admins_reach_the_webhook_routes(hooks_server, caller):
         lambda: client.post("/api/v1/admin/webhooks", {"url": "https://x.example/", "events": EVENT_TYPES}),
         lambda: client.request("DELETE", "/api/v1/admin/webhooks/whe_doesnotexist"),
         lambda: client.get("/api/v1/admin/webhooks/whe_doesnotexist/deliveries"),
+        lambda: client.post("/api/v1/admin/webhooks/whe_doesnotexist/deliveries/whd_doesnotexist/redeliver"),
     ]
     for call in calls:
         problem(call(), *expected)

@@ -2,8 +2,8 @@
 // loopback answers the first delivery with 500 and later ones with 204; a subscriber then submits a
 // registration (application.submitted, sim.status_changed). The receiver checks each request's
 // HMAC-SHA256 signature with the secret the page showed once, sees the same event id on the retry
-// and no personal values in the bodies; the admin sees the delivery with both attempts, then
-// deactivates the endpoint after confirming.
+// and no personal values in the bodies; the admin sees the delivery with both attempts, sends it
+// once more on the receiver's behalf, then deactivates the endpoint after confirming.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -108,6 +108,14 @@ test('admin adds a webhook endpoint, deliveries are signed and retried, then it 
     await expect(attempts.first()).toContainText('500');
     await expect(attempts.nth(1)).toContainText('204');
     await shot(admin, 'webhooks-02-deliveries');
+
+    // ---- The receiver lost that event: the admin sends it again, same id and body ----
+    const firstId = String(first.headers['simreg-event-id']);
+    const before = sameEvent().length;
+    await retriedDelivery.getByRole('button', { name: `Send again: ${firstId}` }).click();
+    await expect(admin.getByText(`Event ${firstId} will be sent again now.`)).toBeVisible();
+    await expect.poll(() => sameEvent().length, { timeout: 30_000 }).toBe(before + 1);
+    expect(sameEvent().at(-1)!.body).toBe(first.body);
 
     // ---- Deactivate, after confirming ----
     await row.getByRole('button', { name: 'Deactivate' }).click();

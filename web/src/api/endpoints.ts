@@ -160,6 +160,10 @@ export function createApi(client: ApiClient) {
     deleteWebhook: (id: string) => client.request<void>('DELETE', `/api/v1/admin/webhooks/${encodeURIComponent(id)}`),
     webhookDeliveries: (id: string) =>
       client.get<{ items: WebhookDelivery[] }>(`/api/v1/admin/webhooks/${encodeURIComponent(id)}/deliveries?limit=50`),
+    redeliverWebhook: (id: string, deliveryId: string) =>
+      client.post<WebhookDelivery>(
+        `/api/v1/admin/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+      ),
 
     demoOutbox: (to: string) =>
       client.get<{ items: OutboxMessage[] }>(

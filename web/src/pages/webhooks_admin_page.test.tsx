@@ -51,6 +51,38 @@ describe('admin webhooks page', () => {
     expect(attempts[2]!.textContent).toContain('12 ms');
   });
 
+  it('sends a finished delivery again and shows it pending', async () => {
+    const queued = { ...kDelivery, status: 'pending' as const, delivered_at: null, next_attempt_at: '2026-11-20T11:00:00.000Z' };
+    const server = adminServer().on('POST /api/v1/admin/webhooks/whk_1/deliveries/dlv_1/redeliver', { status: 202, body: queued });
+    renderApp('/staff/webhooks', server, 'en');
+    const row = await screen.findByTestId('webhook-row');
+    fireEvent.click(within(row).getByRole('button', { name: 'Deliveries' }));
+    const deliveries = await screen.findByTestId('deliveries-whk_1');
+    const delivery = await within(deliveries).findByTestId('delivery');
+    fireEvent.click(within(delivery).getByRole('button', { name: 'Send again: evt_1' }));
+    expect(await within(deliveries).findByText('Event evt_1 will be sent again now.')).toBeTruthy();
+    const pending = within(deliveries).getByTestId('delivery');
+    expect(pending.textContent).toContain('Pending');
+    // A pending delivery is being tried: nothing to send again yet.
+    expect(within(pending).queryByRole('button', { name: /Send again/ })).toBeNull();
+    expect(server.callsTo('POST /api/v1/admin/webhooks/whk_1/deliveries/dlv_1/redeliver')).toHaveLength(1);
+  });
+
+  it('explains why a delivery cannot be sent again', async () => {
+    const server = new FakeServer()
+      .on('GET /api/v1/me', { status: 200, body: { ...kAdminMe, locale: 'zh-CN' } })
+      .on('GET /api/v1/admin/webhooks', { status: 200, body: { items: [kEndpoint] } })
+      .on('GET /api/v1/admin/webhooks/whk_1/deliveries', { status: 200, body: { items: [kDelivery] } })
+      .on('POST /api/v1/admin/webhooks/whk_1/deliveries/dlv_1/redeliver', problem(409, 'webhooks.endpoint_inactive'));
+    renderApp('/staff/webhooks', server, 'zh-CN');
+    const row = await screen.findByTestId('webhook-row');
+    fireEvent.click(within(row).getByRole('button', { name: '推送记录' }));
+    const deliveries = await screen.findByTestId('deliveries-whk_1');
+    const delivery = await within(deliveries).findByTestId('delivery');
+    fireEvent.click(within(delivery).getByRole('button', { name: '重新发送：evt_1' }));
+    expect(await within(deliveries).findByText('此端点已停用，不会再向其推送。')).toBeTruthy();
+  });
+
   it('checks the form, adds an endpoint and shows its secret once with a copy button', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });

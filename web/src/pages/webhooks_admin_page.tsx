@@ -150,6 +150,25 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
   const [items, setItems] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [sending, setSending] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A receiver that lost a delivery (or was down past the retry window) asks for it again: the
+  // same event id and body go out once more.
+  const sendAgain = async (delivery: WebhookDelivery) => {
+    setSending(delivery.id);
+    setSendError(null);
+    setNotice(null);
+    try {
+      const queued = await api.redeliverWebhook(endpoint.id, delivery.id);
+      setItems((prev) => (prev ?? []).map((d) => (d.id === queued.id ? queued : d)));
+      setNotice(t('webhooks.redelivered', { event: queued.event_id }));
+    } catch (caught) {
+      setSendError(caught);
+    } finally {
+      setSending(null);
+    }
+  };
   useEffect(() => {
     let cancelled = false;
     api.webhookDeliveries(endpoint.id).then(
@@ -167,7 +186,8 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
   return (
     <div className="deliveries" data-testid={`deliveries-${endpoint.id}`}>
       <h3>{t('webhooks.deliveriesFor', { url: endpoint.url })}</h3>
-      <FormAlert error={error} context="staff" />
+      <StatusNote>{notice}</StatusNote>
+      <FormAlert error={error ?? sendError} context="staff" />
       <LoadedList items={items} failed={error !== null} empty={<p className="muted">{t('webhooks.noDeliveries')}</p>}>
         {(list) => (
           <table className="table">
@@ -178,6 +198,7 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
                 <th scope="col">{t('webhooks.colCreated')}</th>
                 <th scope="col">{t('webhooks.colNext')}</th>
                 <th scope="col">{t('webhooks.colAttempts')}</th>
+                {endpoint.active ? <th scope="col">{t('webhooks.colDeliveryAction')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -211,10 +232,24 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
                         '0'
                       )}
                     </td>
+                    {endpoint.active ? (
+                      <td>
+                        {d.status !== 'pending' ? (
+                          <Button
+                            variant="secondary"
+                            busy={sending === d.id}
+                            aria-label={t('webhooks.redeliverLabel', { event: d.event_id })}
+                            onClick={() => void sendAgain(d)}
+                          >
+                            {t('webhooks.redeliver')}
+                          </Button>
+                        ) : null}
+                      </td>
+                    ) : null}
                   </tr>
                   {open[d.id] ? (
                     <tr id={`attempts-${d.id}`}>
-                      <td colSpan={5}>
+                      <td colSpan={endpoint.active ? 6 : 5}>
                         <Attempts delivery={d} />
                       </td>
                     </tr>
