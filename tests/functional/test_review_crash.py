@@ -17,7 +17,7 @@ from review_support import claim, decide, reviewer, submitted_application
 
 CASES = 24  # each held by its own reviewer: a reviewer holds one case at a time
 DECIDING_AT_ONCE = 8
-KILL_AFTER = 8  # decisions answered before the kill
+KILL_AFTER = 4  # decisions answered before the kill: most are still queued or in flight then
 
 OUTCOMES = {
     "approve": ("approved", [], "registered"),
