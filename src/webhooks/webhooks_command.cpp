@@ -69,6 +69,55 @@ int run_list(bool json, const WebhookServiceSource& source, std::ostream& out, s
   return 0;
 }
 
+struct DeliveryArguments {
+  std::string endpoint_id;
+  std::string delivery_id;
+  int limit = 50;
+  bool json = false;
+};
+
+void print_delivery(const Delivery& delivery, bool json, std::ostream& out) {
+  if (json) {
+    out << delivery_json(delivery).dump() << "\n";
+    return;
+  }
+  out << delivery.id << "  " << delivery.event_id << "  " << delivery.event_type << "  " << delivery.status << "  "
+      << format_utc_ms(delivery.created_at_ms) << "  " << delivery.attempts.size() << " attempt"
+      << (delivery.attempts.size() == 1 ? "" : "s");
+  if (!delivery.attempts.empty()) {
+    const auto& last = delivery.attempts.back();
+    out << ", last " << (last.status_code ? std::to_string(*last.status_code) : last.error.value_or("no answer"));
+  }
+  if (delivery.next_attempt_at_ms) out << ", next " << format_utc_ms(*delivery.next_attempt_at_ms);
+  out << "\n";
+}
+
+int run_deliveries(const DeliveryArguments& args, const WebhookServiceSource& source, std::ostream& out,
+                   std::ostream& err) {
+  auto service = source();
+  if (!service) return fail(err, service.error(), args.json);
+  auto deliveries = (*service)->list_deliveries(args.endpoint_id, args.limit);
+  if (!deliveries) return fail(err, deliveries.error(), args.json);
+  for (const auto& delivery : *deliveries) print_delivery(delivery, args.json, out);
+  if (!args.json && deliveries->empty()) out << "No deliveries.\n";
+  return 0;
+}
+
+int run_redeliver(const DeliveryArguments& args, const WebhookServiceSource& source, std::ostream& out,
+                  std::ostream& err) {
+  auto service = source();
+  if (!service) return fail(err, service.error(), args.json);
+  auto queued = (*service)->redeliver(args.endpoint_id, args.delivery_id, {"", {"127.0.0.1", ""}});
+  if (!queued) return fail(err, queued.error(), args.json);
+  if (args.json) {
+    print_delivery(*queued, true, out);
+  } else {
+    out << "Event " << queued->event_id << " will be sent again to " << args.endpoint_id
+        << " by the running server (delivery " << queued->id << ").\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 void add_webhooks_commands(CLI::App& webhooks, std::function<int()>& action, WebhookServiceSource source,
@@ -100,6 +149,31 @@ void add_webhooks_commands(CLI::App& webhooks, std::function<int()>& action, Web
   if (add_shared_options) add_shared_options(*list);
   list->callback([&action, list_json, shared_source, &out, &err] {
     action = [list_json, shared_source, &out, &err] { return run_list(*list_json, *shared_source, out, err); };
+  });
+
+  auto deliveries_args = std::make_shared<DeliveryArguments>();
+  auto* deliveries = webhooks.add_subcommand("deliveries", "An endpoint's deliveries, newest first, with their attempts");
+  deliveries->add_option("endpoint", deliveries_args->endpoint_id, "Endpoint id (whe_…)")->required();
+  deliveries->add_option("--limit", deliveries_args->limit, "How many, 1-500")->check(CLI::Range(1, 500));
+  deliveries->add_flag("--json", deliveries_args->json, "One JSON object per line");
+  if (add_shared_options) add_shared_options(*deliveries);
+  deliveries->callback([&action, deliveries_args, shared_source, &out, &err] {
+    action = [deliveries_args, shared_source, &out, &err] {
+      return run_deliveries(*deliveries_args, *shared_source, out, err);
+    };
+  });
+
+  auto redeliver_args = std::make_shared<DeliveryArguments>();
+  auto* redeliver = webhooks.add_subcommand(
+      "redeliver", "Send a failed or delivered delivery again (same event id and body); the server sends it");
+  redeliver->add_option("endpoint", redeliver_args->endpoint_id, "Endpoint id (whe_…)")->required();
+  redeliver->add_option("delivery", redeliver_args->delivery_id, "Delivery id (whd_…)")->required();
+  redeliver->add_flag("--json", redeliver_args->json, "Print the delivery as one JSON object");
+  if (add_shared_options) add_shared_options(*redeliver);
+  redeliver->callback([&action, redeliver_args, shared_source, &out, &err] {
+    action = [redeliver_args, shared_source, &out, &err] {
+      return run_redeliver(*redeliver_args, *shared_source, out, err);
+    };
   });
 }
 

@@ -1,4 +1,4 @@
-// `simreg webhooks add|list` parsed by CLI11 and run against a real database (both engines).
+// `simreg webhooks add|list|deliveries|redeliver` parsed by CLI11 and run against a real database (both engines).
 #include "webhooks/webhooks_command.hpp"
 
 #include <sstream>
@@ -106,6 +106,38 @@ TEST_P(WebhooksCommandTest, Refusals) {
     EXPECT_EQ(result.err.find("short\n"), std::string::npos) << "never echoes the secret";
   }
   EXPECT_EQ(run({"list"}).out, "No webhook endpoints.\n");
+}
+
+TEST_P(WebhooksCommandTest, DeliveriesAndRedeliver) {
+  const Endpoint endpoint = add("https://billing.example/hooks", {"application.submitted"});
+  EXPECT_EQ(run({"deliveries", endpoint.id}).out, "No deliveries.\n");
+  ASSERT_TRUE(publish("application.submitted", {{"application_id", "app_1"}}));
+  const Run listed = run({"deliveries", endpoint.id, "--json"});
+  ASSERT_EQ(listed.code, 0) << listed.err;
+  const json delivery = json::parse(listed.out);
+  EXPECT_EQ(delivery["status"], "pending");
+  const std::string id = delivery["id"];
+  const Run text = run({"deliveries", endpoint.id});
+  EXPECT_NE(text.out.find(id + "  " + delivery["event_id"].get<std::string>() + "  application.submitted  pending"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("0 attempts, next "), std::string::npos) << text.out;
+
+  const Run busy = run({"redeliver", endpoint.id, id});
+  EXPECT_EQ(busy.code, 1);
+  EXPECT_NE(busy.err.find("webhooks.delivery_in_progress"), std::string::npos) << busy.err;
+  ASSERT_TRUE(db().execute("UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL WHERE id = $1",
+                           {id}));
+  const Run again = run({"redeliver", endpoint.id, id});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(again.out.find("will be sent again"), std::string::npos) << again.out;
+  EXPECT_EQ(json::parse(run({"deliveries", endpoint.id, "--json"}).out)["status"], "pending");
+
+  const Run unknown = run({"deliveries", "whe_missing", "--json"});
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.err.find(R"("error":"webhooks.endpoint_not_found")"), std::string::npos) << unknown.err;
+  EXPECT_EQ(run({"deliveries", endpoint.id, "--limit", "0"}).code, 2);
+  EXPECT_EQ(run({"redeliver", endpoint.id}).code, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WebhooksCommandTest,
