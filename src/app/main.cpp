@@ -1,4 +1,4 @@
-// simreg command line: serve, migrate, demo, staff add, audit verify, outbox list, sims import,
+// simreg command line: serve, migrate, demo, staff add, audit verify, outbox list/retry-failed, sims import,
 // webhooks add/list, keyring status/rotate-*, check.
 // Every command that touches data takes the storage options (--data-dir, --database-url, ...);
 // `check` needs none. A usage error exits 2; see `simreg --help`.
@@ -58,6 +58,23 @@ int run_outbox_list(Application& app, const std::optional<std::string>& to, bool
   return 0;
 }
 
+int run_outbox_retry_failed(Application& app, bool json) {
+  auto report = app.outbox().retry_failed();
+  if (!report) return fail(report.error());
+  if (json) {
+    std::cout << nlohmann::json{{"requeued", report->requeued}, {"skipped_codes", report->skipped_codes}}.dump()
+              << "\n";
+  } else {
+    std::cout << "Requeued " << report->requeued << " failed message" << (report->requeued == 1 ? "" : "s")
+              << "; the running server sends them now.\n";
+    if (report->skipped_codes > 0) {
+      std::cout << report->skipped_codes << " failed message" << (report->skipped_codes == 1 ? "" : "s")
+                << " with a one-time code left as failed: the codes have expired.\n";
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,6 +124,11 @@ int main(int argc, char** argv) {
   outbox_list->add_option("--to", outbox_to, "Only messages to this address or number");
   outbox_list->add_flag("--json", outbox_json, "One JSON object per line");
   outbox_list->add_option("--limit", outbox_limit, "At most this many messages")->check(CLI::Range(1, 100000));
+  auto* outbox_retry = outbox->add_subcommand(
+      "retry-failed", "After an outage: send the failed messages again (not expired one-time codes)");
+  simreg::config::add_storage_options(*outbox_retry, storage);
+  bool outbox_retry_json = false;
+  outbox_retry->add_flag("--json", outbox_retry_json, "Print one JSON object");
 
   auto* check = cli.add_subcommand("check", "Validate an ID number, MRZ, ICCID, MSISDN or image; prints one JSON object");
   check->require_subcommand(1);
@@ -209,5 +231,6 @@ int main(int argc, char** argv) {
     return run_outbox_list(**app, outbox_to.empty() ? std::nullopt : std::optional<std::string>(outbox_to),
                            outbox_json, outbox_limit);
   }
+  if (outbox_retry->parsed()) return run_outbox_retry_failed(**app, outbox_retry_json);
   return 2;
 }

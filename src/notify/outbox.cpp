@@ -80,6 +80,29 @@ Result<std::optional<OutboxEntry>> Outbox::get(const std::string& id) {
   return std::optional<OutboxEntry>(std::move(entry));
 }
 
+Result<RetryReport> Outbox::retry_failed() {
+  const auto resendable = resendable_template_ids();
+  std::vector<db::Value> params{clock_.now_ms()};
+  std::string listed;
+  for (const auto& id : resendable) {
+    params.emplace_back(id);
+    listed += (listed.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  RetryReport report;
+  SIMREG_TRY(db_.transaction([&](db::Session& tx) -> Result<void> {
+    SIMREG_TRY_ASSIGN(auto requeued,
+                      tx.execute("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, "
+                                 "lease_expires_at = NULL, last_error_code = NULL "
+                                 "WHERE status = 'failed' AND template_id IN (" + listed + ")",
+                                 params));
+    SIMREG_TRY_ASSIGN(auto left, tx.execute("SELECT COUNT(*) FROM outbox WHERE status = 'failed'"));
+    report.requeued = requeued.rows_affected;
+    report.skipped_codes = left.first().integer(0);
+    return success();
+  }));
+  return report;
+}
+
 Result<OutboxEntry> Outbox::open_row(const db::Row& row) const {
   OutboxEntry entry;
   entry.id = row.text(0);

@@ -17,6 +17,11 @@
 
 namespace simreg::notify {
 
+struct RetryReport {
+  std::int64_t requeued = 0;
+  std::int64_t skipped_codes = 0;  // failed one-time-code messages left as they are
+};
+
 class Outbox {
  public:
   Outbox(db::Database& db, const crypto::FieldSealer& sealer, const crypto::BlindIndexer& indexer,
@@ -33,6 +38,11 @@ class Outbox {
 
   // One message, opened; nullopt when there is none with this id (the dispatcher's read).
   Result<std::optional<OutboxEntry>> get(const std::string& id);
+
+  // After an outage (SMTP or SMS gateway down past every retry): failed messages go back to the
+  // queue with a fresh retry schedule, due now. Messages carrying a one-time code stay failed: the
+  // code has expired. One transaction.
+  Result<RetryReport> retry_failed();
 
  private:
   Result<OutboxEntry> open_row(const db::Row& row) const;

@@ -45,6 +45,38 @@ class OutboxTest : public db::testing::MigratedDatabaseTest {
   std::unique_ptr<Outbox> outbox_;
 };
 
+TEST_P(OutboxTest, RetryFailedRequeuesEverythingButExpiredCodes) {
+  auto decision = enqueue({Channel::email, "alice@example.org", "password_changed", "en", json::object()});
+  auto code = enqueue({Channel::email, "alice@example.org", "email_verification", "en", {{"code", "123456"}}});
+  auto sent = enqueue({Channel::email, "bob@example.org", "password_changed", "en", json::object()});
+  ASSERT_TRUE(decision && code && sent);
+  // What the dispatcher leaves behind when the mail server was down past every retry.
+  ASSERT_TRUE(db().execute("UPDATE outbox SET status = 'failed', attempts = 10, last_error_code = 'notify.smtp_failed' "
+                           "WHERE id IN ($1, $2)",
+                           {*decision, *code}));
+  ASSERT_TRUE(db().execute("UPDATE outbox SET status = 'sent', sent_at = $2 WHERE id = $1", {*sent, clock_.now_ms()}));
+  clock_.advance_ms(3'600'000);
+
+  auto report = outbox_->retry_failed();
+  ASSERT_TRUE(report) << report.error().code;
+  EXPECT_EQ(report->requeued, 1);
+  EXPECT_EQ(report->skipped_codes, 1);
+  auto row = db().execute("SELECT status, attempts, next_attempt_at, last_error_code FROM outbox WHERE id = $1",
+                          {*decision});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->first().text(0), "pending");
+  EXPECT_EQ(row->first().integer(1), 0);
+  EXPECT_EQ(row->first().integer(2), clock_.now_ms());
+  EXPECT_TRUE(row->first().is_null(3));
+  EXPECT_EQ((*outbox_->get(*code))->status, "failed");
+  EXPECT_EQ((*outbox_->get(*sent))->status, "sent");
+
+  auto again = outbox_->retry_failed();  // nothing left to requeue
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->requeued, 0);
+  EXPECT_EQ(again->skipped_codes, 1);
+}
+
 TEST_P(OutboxTest, EnqueueInARolledBackTransactionLeavesNothing) {
   auto done = db().transaction([&](db::Session& tx) -> Result<void> {
     SIMREG_TRY(outbox_->enqueue(

@@ -235,4 +235,12 @@ std::vector<std::string> template_ids() {
   return ids;
 }
 
+std::vector<std::string> resendable_template_ids() {
+  std::vector<std::string> ids;
+  for (const auto& tmpl : catalog()) {
+    if (std::find(tmpl.params.begin(), tmpl.params.end(), "code") == tmpl.params.end()) ids.emplace_back(tmpl.id);
+  }
+  return ids;
+}
+
 }  // namespace simreg::notify

@@ -29,4 +29,8 @@ Result<RenderedMessage> render_template(std::string_view template_id, std::strin
 // Every template id, for tests and documentation.
 std::vector<std::string> template_ids();
 
+// Templates whose message is still worth sending after an outage: every one except those carrying a
+// one-time code (a code has expired by then; the person asks for a new one).
+std::vector<std::string> resendable_template_ids();
+
 }  // namespace simreg::notify

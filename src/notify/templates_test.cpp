@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace simreg::notify {
 namespace {
 
@@ -62,6 +64,18 @@ TEST(TemplatesTest, RendersTheCodeInBothLocales) {
     EXPECT_NE(rendered->body.find(c.expected_in_body), std::string::npos)
         << c.id << " " << c.locale;
   }
+}
+
+TEST(TemplatesTest, OnlyMessagesWithoutACodeAreResendable) {
+  const auto resendable = resendable_template_ids();
+  for (const char* code_template : {"email_verification", "password_reset", "sim_link_code"}) {
+    EXPECT_EQ(std::count(resendable.begin(), resendable.end(), code_template), 0) << code_template;
+  }
+  for (const char* notice : {"password_changed", "signup_existing_account", "application.approved",
+                             "application.rejected", "application.resubmission_requested"}) {
+    EXPECT_EQ(std::count(resendable.begin(), resendable.end(), notice), 1) << notice;
+  }
+  EXPECT_EQ(resendable.size() + 3, template_ids().size());
 }
 
 TEST(TemplatesTest, UnknownLocalesFallBackToEnglish) {

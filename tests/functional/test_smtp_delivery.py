@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -74,3 +75,43 @@ def test_verification_code_is_delivered_over_smtp(server_factory, smtp_sink):
         assert time.monotonic() < deadline, f"outbox status stays {outbox(server.engine, email)[-1]['status']}"
         time.sleep(0.2)
     assert verify(Client(server.base_url), email, codes[0]).status == 200
+
+
+def test_after_an_outage_retry_failed_sends_the_notices_again_but_not_expired_codes(server_factory, smtp_sink):
+    sink, port = smtp_sink
+    server = server_factory.start("--smtp-url", f"smtp://127.0.0.1:{port}", demo=False)
+    engine = server.engine
+    email, password = unique_email("outage"), strong_password()
+    client = Client(server.base_url)
+    assert sign_up(client, email, password).status == 201
+    sink.wait_for(email, timeout=20)
+    assert verify(client, email, verification_code(engine, email)).status == 200
+    assert sign_up(Client(server.base_url), email, password).status == 201  # → "someone tried to sign up"
+    deadline = time.monotonic() + 20
+    while [m["status"] for m in outbox(engine, email)] != ["sent", "sent"]:
+        assert time.monotonic() < deadline, outbox(engine, email)
+        time.sleep(0.2)
+
+    # What an outage past every retry leaves behind: both messages failed.
+    engine.sql("UPDATE outbox SET status = 'failed', attempts = 10, last_error_code = 'notify.smtp_failed'")
+    with sink.arrived:
+        sink.messages.clear()
+    retried = engine.cli("outbox", "retry-failed", "--json")
+    assert retried.returncode == 0, retried.describe()
+    assert json.loads(retried.stdout) == {"requeued": 1, "skipped_codes": 1}
+
+    raw = sink.wait_for(email, timeout=20)
+    assert "tried to sign up" in message_from_bytes(raw, policy=default_policy)["Subject"]
+    deadline = time.monotonic() + 10
+    while True:
+        statuses = {m["template"]: m["status"] for m in outbox(engine, email)}
+        if statuses.get("signup_existing_account") == "sent":
+            break
+        assert time.monotonic() < deadline, statuses
+        time.sleep(0.2)
+    assert statuses["email_verification"] == "failed", "an expired code is not sent again"
+    assert len([recipients for recipients, _ in sink.messages if email in recipients]) == 1
+
+    text = engine.cli("outbox", "retry-failed")
+    assert text.returncode == 0 and "Requeued 0 failed messages" in text.stdout, text.describe()
+    assert "1 failed message with a one-time code left as failed" in text.stdout, text.describe()
