@@ -34,8 +34,9 @@ std::string channel_name(simreg::notify::Channel channel) {
   return channel == simreg::notify::Channel::email ? "email" : "sms";
 }
 
-int run_outbox_list(Application& app, const std::optional<std::string>& to, bool json, int limit) {
-  auto entries = app.outbox().list(to, limit);
+int run_outbox_list(Application& app, const std::optional<std::string>& to, bool json, int limit,
+                    const std::optional<std::string>& status) {
+  auto entries = app.outbox().list(to, limit, status);
   if (!entries) return fail(entries.error());
   for (const auto& entry : *entries) {
     if (json) {
@@ -124,6 +125,9 @@ int main(int argc, char** argv) {
   outbox_list->add_option("--to", outbox_to, "Only messages to this address or number");
   outbox_list->add_flag("--json", outbox_json, "One JSON object per line");
   outbox_list->add_option("--limit", outbox_limit, "At most this many messages")->check(CLI::Range(1, 100000));
+  std::string outbox_status;
+  outbox_list->add_option("--status", outbox_status, "Only messages in this state")
+      ->check(CLI::IsMember({"pending", "sending", "sent", "failed"}));
   auto* outbox_retry = outbox->add_subcommand(
       "retry-failed", "After an outage: send the failed messages again (not expired one-time codes)");
   simreg::config::add_storage_options(*outbox_retry, storage);
@@ -229,7 +233,8 @@ int main(int argc, char** argv) {
   }
   if (outbox_list->parsed()) {
     return run_outbox_list(**app, outbox_to.empty() ? std::nullopt : std::optional<std::string>(outbox_to),
-                           outbox_json, outbox_limit);
+                           outbox_json, outbox_limit,
+                           outbox_status.empty() ? std::nullopt : std::optional<std::string>(outbox_status));
   }
   if (outbox_retry->parsed()) return run_outbox_retry_failed(**app, outbox_retry_json);
   return 2;

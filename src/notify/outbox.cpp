@@ -1,5 +1,6 @@
 #include "notify/outbox.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "crypto/random.hpp"
@@ -45,25 +46,34 @@ Result<std::string> Outbox::enqueue(db::Session& tx, const OutboundMessage& mess
   return id;
 }
 
-Result<std::vector<OutboxEntry>> Outbox::list(std::optional<std::string> to, int limit) {
+Result<std::vector<OutboxEntry>> Outbox::list(std::optional<std::string> to, int limit,
+                                              std::optional<std::string> status) {
   if (limit < 1 || limit > kMaxList) {
     return Error::make(ErrorKind::invalid_input, "notify.invalid_limit",
                        "Ask for between 1 and 10000 messages.");
   }
-  db::QueryResult rows;
+  static constexpr std::string_view kStatuses[] = {"pending", "sending", "sent", "failed"};
+  if (status && std::find(std::begin(kStatuses), std::end(kStatuses), *status) == std::end(kStatuses)) {
+    return Error::make(ErrorKind::invalid_input, "notify.invalid_status",
+                       "The status is one of pending, sending, sent or failed.");
+  }
+  std::string where;
+  std::vector<db::Value> params;
   if (to) {
     auto normalized = normalize_recipient(guess_channel(*to), *to);
     if (!normalized) return std::vector<OutboxEntry>{};
-    SIMREG_TRY_ASSIGN(
-        rows,
-        db_.execute(std::string(kSelect) +
-                        "WHERE recipient_index = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
-                    {indexer_.compute(kRecipientPurpose, *normalized), std::int64_t{limit}}));
-  } else {
-    SIMREG_TRY_ASSIGN(
-        rows, db_.execute(std::string(kSelect) + "ORDER BY created_at DESC, id DESC LIMIT $1",
-                          {std::int64_t{limit}}));
+    params.emplace_back(indexer_.compute(kRecipientPurpose, *normalized));
+    where += "recipient_index = $" + std::to_string(params.size());
   }
+  if (status) {
+    params.emplace_back(*status);
+    where += (where.empty() ? "" : " AND ") + std::string("status = $") + std::to_string(params.size());
+  }
+  params.emplace_back(std::int64_t{limit});
+  SIMREG_TRY_ASSIGN(auto rows, db_.execute(std::string(kSelect) + (where.empty() ? "" : "WHERE " + where) +
+                                               " ORDER BY created_at DESC, id DESC LIMIT $" +
+                                               std::to_string(params.size()),
+                                           params));
   std::vector<OutboxEntry> entries;
   entries.reserve(rows.rows.size());
   for (const auto& row : rows.rows) {

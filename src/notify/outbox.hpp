@@ -33,8 +33,10 @@ class Outbox {
   Result<std::string> enqueue(db::Session& tx, const OutboundMessage& message);
 
   // Newest first, opened. `to` (any spelling; '@' means e-mail) narrows to one recipient; a
-  // malformed `to` simply matches nothing. For the CLI and the demo page. `limit`: 1..10000.
-  Result<std::vector<OutboxEntry>> list(std::optional<std::string> to, int limit = 100);
+  // malformed `to` simply matches nothing. `status`: pending, sending, sent or failed
+  // (notify.invalid_status otherwise). For the CLI and the demo page. `limit`: 1..10000.
+  Result<std::vector<OutboxEntry>> list(std::optional<std::string> to, int limit = 100,
+                                        std::optional<std::string> status = std::nullopt);
 
   // One message, opened; nullopt when there is none with this id (the dispatcher's read).
   Result<std::optional<OutboxEntry>> get(const std::string& id);

@@ -70,6 +70,16 @@ TEST_P(OutboxTest, RetryFailedRequeuesEverythingButExpiredCodes) {
   EXPECT_TRUE(row->first().is_null(3));
   EXPECT_EQ((*outbox_->get(*code))->status, "failed");
   EXPECT_EQ((*outbox_->get(*sent))->status, "sent");
+  auto failed = outbox_->list(std::nullopt, 100, "failed");
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->size(), 1u);
+  EXPECT_EQ((*failed)[0].id, *code);
+  auto alices_pending = outbox_->list("alice@example.org", 100, "pending");
+  ASSERT_TRUE(alices_pending);
+  ASSERT_EQ(alices_pending->size(), 1u);
+  EXPECT_EQ((*alices_pending)[0].id, *decision);
+  EXPECT_TRUE(outbox_->list("bob@example.org", 100, "pending")->empty());
+  EXPECT_EQ(outbox_->list(std::nullopt, 100, "lost").error().code, "notify.invalid_status");
 
   auto again = outbox_->retry_failed();  // nothing left to requeue
   ASSERT_TRUE(again);

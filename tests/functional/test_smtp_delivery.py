@@ -112,6 +112,10 @@ def test_after_an_outage_retry_failed_sends_the_notices_again_but_not_expired_co
     assert statuses["email_verification"] == "failed", "an expired code is not sent again"
     assert len([recipients for recipients, _ in sink.messages if email in recipients]) == 1
 
+    still_failed = engine.cli("outbox", "list", "--status", "failed", "--json")
+    assert still_failed.returncode == 0, still_failed.describe()
+    assert [json.loads(line)["template"] for line in still_failed.stdout.splitlines()] == ["email_verification"]
+    assert engine.cli("outbox", "list", "--status", "lost").returncode == 2
     text = engine.cli("outbox", "retry-failed")
     assert text.returncode == 0 and "Requeued 0 failed messages" in text.stdout, text.describe()
     assert "1 failed message with a one-time code left as failed" in text.stdout, text.describe()
