@@ -30,8 +30,12 @@ Result<NewSession> SessionService::create(db::Session& tx, std::string_view acco
 
 Result<std::optional<ActiveSession>> SessionService::resolve(std::string_view token) {
   if (token.empty() || token.size() > 128) return std::optional<ActiveSession>{};
-  SIMREG_TRY_ASSIGN(auto rows, db_.execute("SELECT id, account_kind, account_id, last_seen_at, expires_at, "
-                                           "revoked_at FROM sessions WHERE token_hash = $1",
+  // One indexed read for every authenticated request: the session and, for a subscriber, the
+  // language their texts are rendered in.
+  SIMREG_TRY_ASSIGN(auto rows, db_.execute("SELECT s.id, s.account_kind, s.account_id, s.last_seen_at, s.expires_at, "
+                                           "s.revoked_at, a.locale FROM sessions s LEFT JOIN subscribers a "
+                                           "ON s.account_kind = 'subscriber' AND a.id = s.account_id "
+                                           "WHERE s.token_hash = $1",
                                            {token_hash(token)}));
   if (rows.empty()) return std::optional<ActiveSession>{};
   const auto& row = rows.first();
@@ -46,7 +50,8 @@ Result<std::optional<ActiveSession>> SessionService::resolve(std::string_view to
   if (now - last_seen >= refresh_every) {
     SIMREG_TRY(db_.execute("UPDATE sessions SET last_seen_at = $1 WHERE id = $2", {now, row.text(0)}));
   }
-  return std::optional<ActiveSession>(ActiveSession{row.text(0), row.text(1), row.text(2)});
+  return std::optional<ActiveSession>(
+      ActiveSession{row.text(0), row.text(1), row.text(2), row.opt_text(6).value_or(std::string())});
 }
 
 Result<void> SessionService::sign_out(std::string_view account_kind, std::string_view account_id,

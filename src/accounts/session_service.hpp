@@ -34,6 +34,7 @@ struct ActiveSession {
   std::string session_id;
   std::string account_kind;  // "subscriber" | "staff"
   std::string account_id;
+  std::string locale;  // a subscriber's chosen language, read in the same query; empty for staff
 };
 
 class SessionService {

@@ -74,6 +74,12 @@ TEST_P(SubscriberServiceTest, SignUpVerifySignIn) {
   auto resolved = sessions_->resolve(signed_in->session.token);
   ASSERT_TRUE(resolved && *resolved);
   EXPECT_EQ((*resolved)->account_id, signed_in->account.id);
+  EXPECT_EQ((*resolved)->locale, "en");
+  // The session carries the language the subscriber chose, from the next request on.
+  ASSERT_TRUE(service_->set_locale(signed_in->account.id, "zh-CN"));
+  resolved = sessions_->resolve(signed_in->session.token);
+  ASSERT_TRUE(resolved && *resolved);
+  EXPECT_EQ((*resolved)->locale, "zh-CN");
 }
 
 TEST_P(SubscriberServiceTest, UnknownEmailAndWrongPasswordLookTheSame) {

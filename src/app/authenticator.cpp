@@ -26,6 +26,7 @@ http::Authenticator make_authenticator(accounts::SessionService& sessions, staff
       principal.locale = (*access)->locale;
     } else {
       principal.kind = http::Principal::Kind::subscriber;
+      principal.locale = (*session)->locale;
     }
     return principal;
   };

@@ -80,10 +80,7 @@ int Application::serve() {
   register_me_routes(router, *subscribers_, *staff_);
   register_readiness_route(router, *database_);
   sims::register_sim_routes(router, *sims_);
-  registration::register_subscriber_routes(router, *registrations_, *sims_, [this](const http::Principal& who) {
-    auto account = subscribers_->get(who.account_id);
-    return account ? account->locale : std::string("en");
-  });
+  registration::register_subscriber_routes(router, *registrations_, *sims_);
   registration::register_jurisdiction_route(router, *profile_);
   review::register_review_routes(router, *reviews_);
   review::add_review_metrics(metrics, *reviews_);

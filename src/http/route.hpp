@@ -33,8 +33,8 @@ struct Principal {
   std::string account_id;       // subscriber or staff id
   std::set<std::string> roles;  // staff roles: admin, reviewer, supervisor, store_agent, support, compliance
   std::string session_id;       // opaque id of the server-side session (not the cookie token)
-  // Staff: the language they chose ("en" or "zh-CN"), read with their roles on every request.
-  // Subscribers: empty; the few routes that render text read the account's language themselves.
+  // The language the account chose ("en" or "zh-CN"), read with the session (subscribers) or with
+  // the roles (staff) on every request; texts in responses follow it.
   std::string locale;
 };
 

@@ -46,11 +46,13 @@ Response answer(RegistrationService& registrations, sims::SimService& sims, cons
   return std::move(*response);
 }
 
+// The caller's language for texts; an account always has one, "en" is only a guard.
+std::string locale_of(const http::Principal& who) { return who.locale.empty() ? "en" : who.locale; }
+
 }  // namespace
 
-void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims,
-                                LocaleOf locale_of) {
-  router.add(subscriber_route(verb::post, "/api/v1/applications", [&registrations, &sims, locale_of](RequestContext& ctx) {
+void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims) {
+  router.add(subscriber_route(verb::post, "/api/v1/applications", [&registrations, &sims](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
     std::vector<std::string> line_ids;
@@ -78,12 +80,12 @@ void register_subscriber_routes(http::Router& router, RegistrationService& regis
     return http::json_response(200, {{"applications", items}});
   }));
 
-  router.add(subscriber_route(verb::get, "/api/v1/applications/{id}", [&registrations, &sims, locale_of](RequestContext& ctx) {
+  router.add(subscriber_route(verb::get, "/api/v1/applications/{id}", [&registrations, &sims](RequestContext& ctx) {
     return answer(registrations, sims, registrations.get(ctx.principal->account_id, ctx.path_params.at("id")),
                   locale_of(*ctx.principal));
   }));
 
-  router.add(subscriber_route(verb::patch, "/api/v1/applications/{id}", [&registrations, &sims, locale_of](RequestContext& ctx) {
+  router.add(subscriber_route(verb::patch, "/api/v1/applications/{id}", [&registrations, &sims](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
     return answer(registrations, sims,
@@ -91,7 +93,7 @@ void register_subscriber_routes(http::Router& router, RegistrationService& regis
                   locale_of(*ctx.principal));
   }));
 
-  router.add(subscriber_route(verb::post, "/api/v1/applications/{id}/submit", [&registrations, &sims, locale_of](RequestContext& ctx) {
+  router.add(subscriber_route(verb::post, "/api/v1/applications/{id}/submit", [&registrations, &sims](RequestContext& ctx) {
     auto body = ctx.json_body();
     if (!body) return http::problem_response(body.error());
     const auto& declared = (*body)["declaration_accepted"];
@@ -102,7 +104,7 @@ void register_subscriber_routes(http::Router& router, RegistrationService& regis
   }));
 
   auto upload = subscriber_route(verb::put, "/api/v1/applications/{id}/documents/{kind}",
-                                 [&registrations, locale_of](RequestContext& ctx) {
+                                 [&registrations](RequestContext& ctx) {
     // An upload must say what it is; an undeclared type is refused like a wrong one.
     const auto content_type = ctx.header("Content-Type").value_or("application/octet-stream");
     auto outcome = registrations.put_document(ctx.principal->account_id, ctx.path_params.at("id"),

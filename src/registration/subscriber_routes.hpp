@@ -12,12 +12,9 @@
 
 namespace simreg::registration {
 
-// The caller's language ("en", "zh-CN") for the texts of an upload's quality report; the
-// accounts feature knows it, so the composition root supplies it.
-using LocaleOf = std::function<std::string(const http::Principal&)>;
-
-void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims,
-                                LocaleOf locale_of);
+// Texts in the answers (an upload's quality report, decision reasons) are in the caller's language,
+// Principal::locale.
+void register_subscriber_routes(http::Router& router, RegistrationService& registrations, sims::SimService& sims);
 
 // GET /api/v1/jurisdiction: the active profile, public (the sign-up pages show it too).
 void register_jurisdiction_route(http::Router& router, const jurisdiction::Profile& profile);
