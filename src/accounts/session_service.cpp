@@ -59,16 +59,8 @@ Result<void> SessionService::sign_out(std::string_view account_kind, std::string
   return db_.transaction([&](db::Session& tx) -> Result<void> {
     SIMREG_TRY(tx.execute("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
                           {clock_.now_ms(), std::string(session_id)}));
-    audit::AuditEvent event;
-    event.actor_type = std::string(account_kind);
-    event.actor_id = std::string(account_id);
-    event.action = "auth.logout";
-    event.target_type = std::string(account_kind);
-    event.target_id = std::string(account_id);
-    event.outcome = "success";
-    event.client_address = meta.client_address;
-    event.request_id = meta.request_id;
-    return audit_.append(tx, event);
+    return audit_.append(tx, audit::request_event(std::string(account_kind), std::string(account_id), "auth.logout",
+                                                  std::string(account_kind), std::string(account_id), meta));
   });
 }
 

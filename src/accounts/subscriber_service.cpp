@@ -71,15 +71,9 @@ ThrottleKeys SubscriberService::throttle_keys(std::string_view index, const Requ
 Result<void> SubscriberService::audit(db::Session& tx, const std::string& actor_id, std::string action,
                                       std::string outcome, const std::string& target_id,
                                       const RequestMeta& meta) {
-  audit::AuditEvent event;
-  event.actor_type = actor_id.empty() ? "anonymous" : "subscriber";
-  event.actor_id = actor_id;
-  event.action = std::move(action);
-  event.target_type = "subscriber";
-  event.target_id = target_id;
+  auto event = audit::request_event(actor_id.empty() ? "anonymous" : "subscriber", actor_id, std::move(action),
+                                    "subscriber", target_id, meta);
   event.outcome = std::move(outcome);
-  event.client_address = meta.client_address;
-  event.request_id = meta.request_id;
   return deps_.audit.append(tx, event);
 }
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/request_meta.hpp"
+
 namespace simreg::audit {
 
 struct AuditEvent {
@@ -21,6 +23,22 @@ struct AuditEvent {
   std::string request_id;
   nlohmann::json details = nlohmann::json::object();  // codes and ids only, never personal values
 };
+
+// A successful action of `actor_type`/`actor_id` on a target, with the request's client address and
+// id; callers change `outcome` or add `details` where they have them.
+inline AuditEvent request_event(std::string actor_type, std::string actor_id, std::string action,
+                                std::string target_type, std::string target_id, const RequestMeta& meta) {
+  AuditEvent event;
+  event.actor_type = std::move(actor_type);
+  event.actor_id = std::move(actor_id);
+  event.action = std::move(action);
+  event.target_type = std::move(target_type);
+  event.target_id = std::move(target_id);
+  event.outcome = "success";
+  event.client_address = meta.client_address;
+  event.request_id = meta.request_id;
+  return event;
+}
 
 struct AuditRecord {
   std::int64_t seq = 0;

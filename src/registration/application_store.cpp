@@ -28,7 +28,13 @@ std::string select_columns() {
 constexpr std::size_t kFirstIdentityColumn = 15;
 constexpr std::size_t kFirstReviewColumn = kFirstIdentityColumn + kIdentityFields.size();
 
-std::vector<std::string> string_array(const std::string& text) {
+Error corrupt_row() {
+  return Error::make(ErrorKind::internal, "application.corrupt", "A stored application could not be read.");
+}
+
+}  // namespace
+
+std::vector<std::string> codes_from_json(const std::string& text) {
   std::vector<std::string> out;
   const auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (!parsed.is_array()) return out;
@@ -37,12 +43,6 @@ std::vector<std::string> string_array(const std::string& text) {
   }
   return out;
 }
-
-Error corrupt_row() {
-  return Error::make(ErrorKind::internal, "application.corrupt", "A stored application could not be read.");
-}
-
-}  // namespace
 
 const IdentityField* find_identity_field(std::string_view name) {
   for (const auto& field : kIdentityFields) {
@@ -89,7 +89,7 @@ Result<std::optional<Application>> ApplicationStore::load(db::Session& session, 
   if (auto outcome = row.opt_text(9)) {
     Decision decision;
     decision.outcome = *outcome;
-    decision.reasons = string_array(row.text(10));
+    decision.reasons = codes_from_json(row.text(10));
     decision.decided_at_ms = row.integer(8);
     if (!row.is_null(11)) {
       SIMREG_TRY_ASSIGN(decision.note,
@@ -123,7 +123,7 @@ Result<std::optional<Application>> ApplicationStore::load(db::Session& session, 
     }
     app.escalation = std::move(escalation);
   }
-  app.flags = string_array(row.text(r + 6));
+  app.flags = codes_from_json(row.text(r + 6));
 
   SIMREG_TRY_ASSIGN(auto decisions, session.execute("SELECT id, outcome, reasons, note_sealed, reviewer_id, decided_at "
                                                     "FROM application_decisions WHERE application_id = $1 "
@@ -132,7 +132,7 @@ Result<std::optional<Application>> ApplicationStore::load(db::Session& session, 
   for (const auto& d : decisions.rows) {
     Decision decision;
     decision.outcome = d.text(1);
-    decision.reasons = string_array(d.text(2));
+    decision.reasons = codes_from_json(d.text(2));
     if (!d.is_null(3)) {
       SIMREG_TRY_ASSIGN(decision.note, sealer_.open(d.bytes(3), {"application_decisions", "note_sealed", d.text(0)}));
     }
@@ -308,7 +308,7 @@ Result<std::string> ApplicationStore::record_decision(db::Session& tx, const App
 Result<std::vector<std::string>> ApplicationStore::flags(db::Session& session, const std::string& id) {
   SIMREG_TRY_ASSIGN(auto result, session.execute("SELECT flags FROM applications WHERE id = $1", {id}));
   if (result.empty()) return Error::make(ErrorKind::not_found, "application.not_found", "There is no such application.");
-  return string_array(result.first().text(0));
+  return codes_from_json(result.first().text(0));
 }
 
 Result<void> ApplicationStore::set_flags(db::Session& tx, const std::string& id, const std::vector<std::string>& flags) {

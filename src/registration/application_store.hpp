@@ -16,6 +16,9 @@
 
 namespace simreg::registration {
 
+// A stored JSON array of codes (flags, decision reasons) read back; anything else reads as none.
+std::vector<std::string> codes_from_json(const std::string& text);
+
 class ApplicationStore {
  public:
   explicit ApplicationStore(const crypto::FieldSealer& sealer) : sealer_(sealer) {}

@@ -69,16 +69,8 @@ RegistrationService::RegistrationService(RegistrationServiceDeps deps) : deps_(d
 Result<void> RegistrationService::audit_subscriber(db::Session& tx, const std::string& subscriber_id,
                                                    std::string action, const std::string& application_id,
                                                    const RequestMeta& meta) {
-  audit::AuditEvent event;
-  event.actor_type = "subscriber";
-  event.actor_id = subscriber_id;
-  event.action = std::move(action);
-  event.target_type = "application";
-  event.target_id = application_id;
-  event.outcome = "success";
-  event.client_address = meta.client_address;
-  event.request_id = meta.request_id;
-  return deps_.audit.append(tx, event);
+  return deps_.audit.append(
+      tx, audit::request_event("subscriber", subscriber_id, std::move(action), "application", application_id, meta));
 }
 
 jurisdiction::Date RegistrationService::today() const {

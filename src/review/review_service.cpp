@@ -68,15 +68,8 @@ std::int64_t ReviewService::day_end_ms() const {
 
 Result<void> ReviewService::audit(db::Session& tx, const Reviewer& who, std::string action,
                                   const std::string& target_id, nlohmann::json details) {
-  audit::AuditEvent event;
-  event.actor_type = who.staff_id.empty() ? "system" : "staff";
-  event.actor_id = who.staff_id;
-  event.action = std::move(action);
-  event.target_type = "application";
-  event.target_id = target_id;
-  event.outcome = "success";
-  event.client_address = who.meta.client_address;
-  event.request_id = who.meta.request_id;
+  auto event = audit::request_event(who.staff_id.empty() ? "system" : "staff", who.staff_id, std::move(action),
+                                    "application", target_id, who.meta);
   event.details = std::move(details);
   return deps_.audit.append(tx, event);
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/random.hpp"
+#include "registration/application_store.hpp"
 
 namespace simreg::review {
 namespace {
@@ -13,16 +14,6 @@ constexpr std::string_view kSummaryColumns =
     "id, channel, document_type, status, submitted_at, due_at, flags, submission_count, escalated_at, claimed_by, "
     "lease_expires_at, full_name_sealed, document_number_sealed";
 constexpr std::string_view kReviewable = "status IN ('submitted', 'in_review')";
-
-std::vector<std::string> string_array(const std::string& text) {
-  std::vector<std::string> out;
-  const auto parsed = nlohmann::json::parse(text, nullptr, false);
-  if (!parsed.is_array()) return out;
-  for (const auto& item : parsed) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 // Appends the filter's conditions with numbered parameters after those already in `params`.
 std::string filter_sql(const QueueFilter& filter, std::vector<db::Value>& params) {
@@ -52,7 +43,7 @@ Result<QueueRow> ReviewStore::summary_row(const db::Row& row) const {
   out.status = row.text(3);
   out.submitted_at_ms = row.opt_integer(4);
   out.due_at_ms = row.opt_integer(5);
-  out.flags = string_array(row.text(6));
+  out.flags = registration::codes_from_json(row.text(6));
   out.submission_count = static_cast<int>(row.integer(7));
   out.escalated = !row.is_null(8);
   out.claimed_by = row.opt_text(9);
@@ -175,7 +166,7 @@ Result<std::vector<DecisionRow>> ReviewStore::decisions_since(db::Session& sessi
                                                  {since_ms}));
   std::vector<DecisionRow> rows;
   for (const auto& row : result.rows) {
-    rows.push_back({row.text(0), row.text(1), string_array(row.text(2)), row.integer(3), row.integer(4)});
+    rows.push_back({row.text(0), row.text(1), registration::codes_from_json(row.text(2)), row.integer(3), row.integer(4)});
   }
   return rows;
 }
@@ -187,7 +178,7 @@ Result<std::vector<std::tuple<std::string, std::string, std::int64_t>>> ReviewSt
                                                  "GROUP BY outcome, reasons"));
   std::map<std::pair<std::string, std::string>, std::int64_t> totals;
   for (const auto& row : result.rows) {
-    const auto reasons = string_array(row.text(1));
+    const auto reasons = registration::codes_from_json(row.text(1));
     if (reasons.empty()) totals[{row.text(0), "none"}] += row.integer(2);
     for (const auto& reason : reasons) totals[{row.text(0), reason}] += row.integer(2);
   }

@@ -67,15 +67,8 @@ std::string SimService::code_subject(const std::string& subscriber_id,
 Result<void> SimService::audit(db::Session& tx, const std::string& subscriber_id,
                                std::string action, std::string outcome, const std::string& line_id,
                                const RequestMeta& meta, nlohmann::json details) {
-  audit::AuditEvent event;
-  event.actor_type = "subscriber";
-  event.actor_id = subscriber_id;
-  event.action = std::move(action);
-  event.target_type = "sim_line";
-  event.target_id = line_id;
+  auto event = audit::request_event("subscriber", subscriber_id, std::move(action), "sim_line", line_id, meta);
   event.outcome = std::move(outcome);
-  event.client_address = meta.client_address;
-  event.request_id = meta.request_id;
   event.details = std::move(details);
   return deps_.audit.append(tx, event);
 }

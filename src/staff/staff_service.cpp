@@ -47,15 +47,9 @@ std::string StaffService::totp_uri(const std::string& email, const std::string& 
 Result<void> StaffService::audit(db::Session& tx, const std::string& actor_id, std::string action,
                                  std::string outcome, const std::string& target_id, const RequestMeta& meta,
                                  nlohmann::json details) {
-  audit::AuditEvent event;
-  event.actor_type = actor_id.empty() ? (meta.request_id.empty() ? "system" : "anonymous") : "staff";
-  event.actor_id = actor_id;
-  event.action = std::move(action);
-  event.target_type = "staff";
-  event.target_id = target_id;
+  auto event = audit::request_event(actor_id.empty() ? (meta.request_id.empty() ? "system" : "anonymous") : "staff",
+                                    actor_id, std::move(action), "staff", target_id, meta);
   event.outcome = std::move(outcome);
-  event.client_address = meta.client_address;
-  event.request_id = meta.request_id;
   event.details = details.is_object() ? std::move(details) : nlohmann::json::object();
   return deps_.audit.append(tx, event);
 }

@@ -24,15 +24,8 @@ Error endpoint_not_found() {
 
 audit::AuditEvent audit_event(const Actor& actor, std::string action, const std::string& endpoint_id,
                               nlohmann::json details) {
-  audit::AuditEvent event;
-  event.actor_type = actor.staff_id.empty() ? "system" : "staff";
-  event.actor_id = actor.staff_id;
-  event.action = std::move(action);
-  event.target_type = "webhook_endpoint";
-  event.target_id = endpoint_id;
-  event.outcome = "success";
-  event.client_address = actor.meta.client_address;
-  event.request_id = actor.meta.request_id;
+  auto event = audit::request_event(actor.staff_id.empty() ? "system" : "staff", actor.staff_id, std::move(action),
+                                    "webhook_endpoint", endpoint_id, actor.meta);
   event.details = std::move(details);
   return event;
 }

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from client import Client
+from helpers import ROLES, new_staff, new_subscriber
 from server import Engine, SimregServer
 
 ENGINES = ("sqlite", "postgres")
@@ -126,6 +128,16 @@ def _shared(engine_name: str, pg_admin_url: str | None, artifacts_dir: Path, web
     server = factory.start()
     yield server
     factory.finish()
+
+
+@pytest.fixture(scope="module")
+def callers(_shared: SimregServer) -> dict:
+    """A signed-in client per kind of caller on the shared server: anonymous, a subscriber, and one
+    staff member per role (the authorization matrices)."""
+    clients = {"anonymous": Client(_shared.base_url), "subscriber": new_subscriber(_shared, _shared.engine).client}
+    for role in ROLES:
+        clients[role] = new_staff(_shared, _shared.engine, [role]).client
+    return clients
 
 
 @pytest.fixture

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from client import Client
-from helpers import ROLES, new_staff, new_subscriber, staff_add, strong_password, unique_email
+from helpers import ROLES, new_staff, staff_add, strong_password, unique_email
 
 CALLERS = ["anonymous", "subscriber", *ROLES]
-
-
-@pytest.fixture(scope="module")
-def callers(_shared):
-    server = _shared
-    clients = {"anonymous": Client(server.base_url), "subscriber": new_subscriber(server, server.engine).client}
-    for role in ROLES:
-        clients[role] = new_staff(server, server.engine, [role]).client
-    return clients
 
 
 def target(server):

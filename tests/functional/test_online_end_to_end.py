@@ -18,12 +18,11 @@ from email.policy import default as default_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from aiosmtpd.controller import Controller
 
 import images
 from helpers import accepted_upload, draft_with_identity, get_application, new_staff, outbox, submit
 from review_support import unique_identity
-from test_smtp_delivery import Sink, free_port
+from test_smtp_delivery import Sink, smtp_sink  # noqa: F401  (the loopback SMTP server fixture)
 
 WEBHOOK_SECRET = "whsec-end-to-end-0123456789abcdef"
 EVENTS = ["application.submitted", "application.decided", "sim.status_changed"]
@@ -78,15 +77,6 @@ def signature_valid(request: dict, secret: str) -> bool:
     parts = dict(part.split("=", 1) for part in header.split(",") if "=" in part)
     expected = hmac.new(secret.encode(), f"{parts.get('t', '')}.".encode() + request["body"], hashlib.sha256)
     return "t" in parts and hmac.compare_digest(parts.get("v1", ""), expected.hexdigest())
-
-
-@pytest.fixture
-def smtp_sink():
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield sink, controller.port
-    controller.stop()
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from client import Client
-from helpers import ROLES, new_staff, new_subscriber
+from helpers import ROLES
 
 MISSING = "app_doesnotexist"
 
@@ -33,15 +32,6 @@ ROUTES = {
 }
 
 DENIED_ROLES = [role for role in ROLES if role not in ("reviewer", "supervisor")]
-
-
-@pytest.fixture(scope="module")
-def callers(_shared):
-    server = _shared
-    clients = {"anonymous": Client(server.base_url), "subscriber": new_subscriber(server, server.engine).client}
-    for role in ROLES:
-        clients[role] = new_staff(server, server.engine, [role]).client
-    return clients
 
 
 @pytest.mark.parametrize("route", list(ROUTES))
